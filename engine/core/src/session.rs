@@ -1,0 +1,362 @@
+//! A running scenario. Pure and deterministic: no clock but the simulated one, no
+//! randomness but the model's seeded one, no IO.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::Seconds;
+use crate::condition::{ChoiceRecord, History, Visit};
+use crate::model::{Choice, Effect, Ending, Outcome, Scenario};
+use crate::sim::{SimKind, SimState};
+use crate::transcript::{Transcript, TranscriptEntry};
+
+/// What happened, in order, as the answer to each call. Front ends (the terminal,
+/// the Bevy plugin, the DOM) only show these; they never decide anything.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(bound = "", tag = "type", rename_all = "snake_case")]
+pub enum Event<K: SimKind> {
+    StepEntered {
+        step: String,
+        at: Seconds,
+    },
+    ChoiceMade {
+        step: String,
+        choice: String,
+        label: String,
+        at: Seconds,
+    },
+    /// What the student hears or sees right after a choice.
+    Response {
+        choice: String,
+        text: String,
+    },
+    VariableChanged {
+        name: String,
+        from: f64,
+        to: f64,
+    },
+    ClockAdvanced {
+        from: Seconds,
+        to: Seconds,
+    },
+    Sim(K::Event),
+    /// The run reached an ending step.
+    Ended {
+        step: String,
+        title: String,
+        outcome: Outcome,
+        at: Seconds,
+    },
+    /// The run reached a step where no choice is on offer. A validated scenario
+    /// never does; the run stops here rather than hang.
+    Stuck {
+        step: String,
+        at: Seconds,
+    },
+}
+
+/// Why a call was refused. The session is unchanged when one is returned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChoiceError {
+    Finished,
+    NotOffered {
+        choice: String,
+        step: String,
+    },
+    TimeWentBackwards {
+        at: Seconds,
+        clock: Seconds,
+    },
+    /// The scenario names a step that does not exist (it was not validated).
+    MissingStep {
+        step: String,
+    },
+}
+
+impl std::fmt::Display for ChoiceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChoiceError::Finished => write!(f, "the run has already ended"),
+            ChoiceError::NotOffered { choice, step } => {
+                write!(f, "choice `{choice}` is not on offer at step `{step}`")
+            }
+            ChoiceError::TimeWentBackwards { at, clock } => write!(
+                f,
+                "a choice at {at} s would be before the current time of {clock} s"
+            ),
+            ChoiceError::MissingStep { step } => {
+                write!(f, "the scenario has no step `{step}`; validate it first")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ChoiceError {}
+
+#[derive(Debug, Clone)]
+pub struct Session<K: SimKind> {
+    scenario: Arc<Scenario<K>>,
+    seed: u64,
+    step: String,
+    history: History,
+    sim: K::State,
+    finished: bool,
+}
+
+impl<K: SimKind> Session<K> {
+    /// Starts a run at time zero. Returns the events of entering the start step.
+    pub fn new(
+        scenario: Arc<Scenario<K>>,
+        seed: u64,
+    ) -> Result<(Self, Vec<Event<K>>), ChoiceError> {
+        if !scenario.steps.contains_key(&scenario.start) {
+            return Err(ChoiceError::MissingStep {
+                step: scenario.start.clone(),
+            });
+        }
+        let sim = K::start(&scenario.sim, seed);
+        let mut session = Session {
+            step: scenario.start.clone(),
+            history: History {
+                variables: scenario.variables.clone(),
+                ..History::default()
+            },
+            scenario,
+            seed,
+            sim,
+            finished: false,
+        };
+        let mut events = Vec::new();
+        let start = session.step.clone();
+        session.enter(start, &mut events);
+        Ok((session, events))
+    }
+
+    pub fn scenario(&self) -> &Arc<Scenario<K>> {
+        &self.scenario
+    }
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+    pub fn clock(&self) -> Seconds {
+        self.history.clock
+    }
+    pub fn step_id(&self) -> &str {
+        &self.step
+    }
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+    pub fn sim(&self) -> &K::State {
+        &self.sim
+    }
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// The ending reached, if the run finished at an ending step.
+    pub fn ending(&self) -> Option<&Ending> {
+        if !self.finished {
+            return None;
+        }
+        self.scenario
+            .steps
+            .get(&self.step)
+            .and_then(|s| s.ending.as_ref())
+    }
+
+    /// The choices on offer now, in file order.
+    pub fn offered(&self) -> Vec<&Choice<K>> {
+        if self.finished {
+            return Vec::new();
+        }
+        let Some(step) = self.scenario.steps.get(&self.step) else {
+            return Vec::new();
+        };
+        step.choices
+            .iter()
+            .filter(|c| c.when.as_ref().is_none_or(|w| self.check(w)))
+            .collect()
+    }
+
+    /// Evaluates a condition against the run so far and the model's current state.
+    pub fn check(&self, condition: &crate::model::Condition<K>) -> bool {
+        condition.holds(&self.history, &|q| self.sim.holds(q))
+    }
+
+    /// Lets simulated time pass without a choice (the student is thinking, or the
+    /// front end's real-time clock ticked).
+    pub fn wait_until(&mut self, at: Seconds) -> Result<Vec<Event<K>>, ChoiceError> {
+        if self.finished {
+            return Err(ChoiceError::Finished);
+        }
+        if at < self.history.clock {
+            return Err(ChoiceError::TimeWentBackwards {
+                at,
+                clock: self.history.clock,
+            });
+        }
+        let mut events = Vec::new();
+        self.advance_to(at, &mut events);
+        Ok(events)
+    }
+
+    /// Makes a choice at simulated time `at` (not before the current clock).
+    pub fn choose(&mut self, choice_id: &str, at: Seconds) -> Result<Vec<Event<K>>, ChoiceError> {
+        if self.finished {
+            return Err(ChoiceError::Finished);
+        }
+        if at < self.history.clock {
+            return Err(ChoiceError::TimeWentBackwards {
+                at,
+                clock: self.history.clock,
+            });
+        }
+        let choice = self
+            .offered()
+            .into_iter()
+            .find(|c| c.id == choice_id)
+            .cloned()
+            .ok_or_else(|| ChoiceError::NotOffered {
+                choice: choice_id.to_string(),
+                step: self.step.clone(),
+            })?;
+        // Refuse before changing anything if a destination is missing.
+        for target in choice
+            .branches
+            .iter()
+            .map(|b| &b.next)
+            .chain([&choice.next])
+        {
+            if !self.scenario.steps.contains_key(target) {
+                return Err(ChoiceError::MissingStep {
+                    step: target.clone(),
+                });
+            }
+        }
+
+        let mut events = Vec::new();
+        self.advance_to(at, &mut events);
+        self.history.choices.push(ChoiceRecord {
+            step: self.step.clone(),
+            choice: choice.id.clone(),
+            at,
+        });
+        events.push(Event::ChoiceMade {
+            step: self.step.clone(),
+            choice: choice.id.clone(),
+            label: choice.label.clone(),
+            at,
+        });
+        for effect in &choice.effects {
+            self.apply(effect, &mut events);
+        }
+        if let Some(text) = &choice.response {
+            events.push(Event::Response {
+                choice: choice.id.clone(),
+                text: text.clone(),
+            });
+        }
+        self.advance_to(at.saturating_add(choice.takes_seconds), &mut events);
+        let next = choice
+            .branches
+            .iter()
+            .find(|b| self.check(&b.when))
+            .map_or(&choice.next, |b| &b.next)
+            .clone();
+        self.enter(next, &mut events);
+        Ok(events)
+    }
+
+    /// The record of this run so far.
+    pub fn transcript(&self) -> Transcript {
+        Transcript {
+            format: Transcript::FORMAT.to_string(),
+            scenario: self.scenario.id.clone(),
+            scenario_hash: format!("{:016x}", self.scenario.content_hash()),
+            seed: self.seed,
+            choices: self
+                .history
+                .choices
+                .iter()
+                .map(|r| TranscriptEntry {
+                    step: r.step.clone(),
+                    choice: r.choice.clone(),
+                    at: r.at,
+                })
+                .collect(),
+            clock: self.history.clock,
+            ending: self.finished.then(|| self.step.clone()),
+        }
+    }
+
+    fn apply(&mut self, effect: &Effect<K>, events: &mut Vec<Event<K>>) {
+        let (name, to) = match effect {
+            Effect::Set(name, value) => (name, *value),
+            Effect::Add(name, delta) => (
+                name,
+                self.history.variables.get(name).copied().unwrap_or(0.0) + delta,
+            ),
+            Effect::Sim(action) => {
+                events.extend(self.sim.act(action).into_iter().map(Event::Sim));
+                return;
+            }
+        };
+        let from = self
+            .history
+            .variables
+            .insert(name.clone(), to)
+            .unwrap_or(0.0);
+        if from != to {
+            events.push(Event::VariableChanged {
+                name: name.clone(),
+                from,
+                to,
+            });
+        }
+    }
+
+    fn advance_to(&mut self, to: Seconds, events: &mut Vec<Event<K>>) {
+        let from = self.history.clock;
+        if to <= from {
+            return;
+        }
+        events.extend(self.sim.advance(to).into_iter().map(Event::Sim));
+        self.history.clock = to;
+        events.push(Event::ClockAdvanced { from, to });
+    }
+
+    fn enter(&mut self, step_id: String, events: &mut Vec<Event<K>>) {
+        let at = self.history.clock;
+        self.history.visits.push(Visit {
+            step: step_id.clone(),
+            at,
+        });
+        events.push(Event::StepEntered {
+            step: step_id.clone(),
+            at,
+        });
+        self.step = step_id;
+        let ending = self
+            .scenario
+            .steps
+            .get(&self.step)
+            .and_then(|s| s.ending.clone());
+        if let Some(ending) = ending {
+            self.finished = true;
+            events.push(Event::Ended {
+                step: self.step.clone(),
+                title: ending.title,
+                outcome: ending.outcome,
+                at,
+            });
+        } else if self.offered().is_empty() {
+            self.finished = true;
+            events.push(Event::Stuck {
+                step: self.step.clone(),
+                at,
+            });
+        }
+    }
+}
