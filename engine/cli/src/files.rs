@@ -1,0 +1,111 @@
+//! Finding scenario and playthrough files, and loading them with their diagnostics.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use firstshift_scenario::{Diagnostic, Loaded, Scenario, load_scenario_bytes};
+
+pub const PLAYS_SUFFIX: &str = ".plays.ron";
+/// Folders of deliberately broken files (the diagnostics corpus) are skipped when
+/// a folder is searched; name such a file directly to check it.
+pub const SKIPPED_FOLDER: &str = "_invalid";
+
+/// A scenario file and, if there is one, the playthrough file beside it.
+#[derive(Debug)]
+pub struct Found {
+    pub scenario: PathBuf,
+    pub plays: Option<PathBuf>,
+}
+
+/// Expands files and folders into scenario files, sorted, each with its playthroughs.
+pub fn find(paths: &[PathBuf]) -> Result<Vec<Found>, String> {
+    let mut scenarios = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut scenarios)
+                .map_err(|e| format!("cannot read folder {}: {e}", path.display()))?;
+        } else if path.is_file() {
+            let name = path.to_string_lossy();
+            if let Some(stem) = name.strip_suffix(PLAYS_SUFFIX) {
+                scenarios.push(PathBuf::from(format!("{stem}.ron")));
+            } else {
+                scenarios.push(path.clone());
+            }
+        } else {
+            return Err(format!("{} does not exist", path.display()));
+        }
+    }
+    scenarios.sort();
+    scenarios.dedup();
+    Ok(scenarios
+        .into_iter()
+        .map(|scenario| {
+            let plays = plays_path(&scenario);
+            Found {
+                plays: plays.is_file().then_some(plays),
+                scenario,
+            }
+        })
+        .collect())
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if path.is_dir() {
+            if name != SKIPPED_FOLDER && !name.starts_with('.') {
+                walk(&path, out)?;
+            }
+        } else if name.ends_with(".ron") && !name.ends_with(PLAYS_SUFFIX) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+pub fn plays_path(scenario: &Path) -> PathBuf {
+    let name = scenario.to_string_lossy();
+    PathBuf::from(format!(
+        "{}{PLAYS_SUFFIX}",
+        name.strip_suffix(".ron").unwrap_or(&name)
+    ))
+}
+
+/// A file's text (lossy, for showing source lines) and raw bytes.
+pub fn read(path: &Path) -> Result<(String, Vec<u8>), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok((String::from_utf8_lossy(&bytes).into_owned(), bytes))
+}
+
+/// Loads a scenario file; `Err` only when the file cannot be read at all.
+pub fn load(path: &Path) -> Result<(String, Loaded), String> {
+    let (text, bytes) = read(path)?;
+    Ok((text, load_scenario_bytes(&bytes)))
+}
+
+/// Loads a scenario that must be usable, or says why not.
+pub fn load_usable(path: &Path) -> Result<Arc<Scenario>, String> {
+    let (text, loaded) = load(path)?;
+    match loaded.scenario {
+        Some(s) => Ok(s),
+        None => {
+            let file =
+                firstshift_scenario::SourceFile::new(path.to_str().unwrap_or("scenario"), &text);
+            let errors: Vec<Diagnostic> = loaded
+                .diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect();
+            Err(format!(
+                "{} has errors; fix them first (`firstshift validate {}`):\n{}",
+                path.display(),
+                path.display(),
+                firstshift_scenario::diagnostic::render(&file, &errors)
+            ))
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! `firstshift`: the teachers' command-line tool.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod debrief;
+mod files;
+mod graph;
+mod play;
+mod replay;
+mod test;
+mod validate;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "firstshift",
+    version,
+    about = "Validate, test, play and re-score FirstShift career scenarios."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check scenario and playthrough files; every problem at once, with line and column.
+    Validate {
+        /// Files or folders (folders are searched; folders named `_invalid` are skipped).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Run the playthrough files (`<slug>.plays.ron`) and check each run's result.
+    Test {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Play a scenario in the terminal, then see the debrief.
+    Play {
+        file: PathBuf,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Also write the run's transcript (JSON) here, for `firstshift replay`.
+        #[arg(long)]
+        transcript: Option<PathBuf>,
+    },
+    /// Replay a saved run (transcript JSON) on its scenario and score it again.
+    Replay {
+        scenario: PathBuf,
+        transcript: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the step graph as Graphviz DOT or Mermaid.
+    Graph {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphFormat {
+    Dot,
+    Mermaid,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate { paths, format } => validate::run(&paths, format),
+        Command::Test { paths } => test::run(&paths),
+        Command::Play {
+            file,
+            seed,
+            transcript,
+        } => play::run(&file, seed, transcript.as_deref()),
+        Command::Replay {
+            scenario,
+            transcript,
+            format,
+        } => replay::run(&scenario, &transcript, format),
+        Command::Graph { file, format } => graph::run(&file, format),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use firstshift_scenario::plays::{run_play, validate_plays};
+use firstshift_scenario::{SourceFile, diagnostic};
+
+use crate::files;
+
+/// Runs every playthrough like a test runner: one line per run, then a summary.
+pub fn run(paths: &[PathBuf]) -> Result<ExitCode, String> {
+    let found = files::find(paths)?;
+    let (mut passed, mut failed) = (0, 0);
+    let mut without_plays = Vec::new();
+    for f in &found {
+        let Some(plays_path) = &f.plays else {
+            without_plays.push(f.scenario.display().to_string());
+            continue;
+        };
+        let scenario = match files::load_usable(&f.scenario) {
+            Ok(s) => s,
+            Err(message) => {
+                println!("test {} ... FAILED\n{message}", f.scenario.display());
+                failed += 1;
+                continue;
+            }
+        };
+        let (text, _) = files::read(plays_path)?;
+        let (plays, diagnostics) = validate_plays(&scenario, &text);
+        if diagnostics.iter().any(|d| d.is_error()) {
+            let file = SourceFile::new(plays_path.to_str().unwrap_or("plays"), &text);
+            println!(
+                "test {} ... FAILED\n{}",
+                plays_path.display(),
+                diagnostic::render(&file, &diagnostics)
+            );
+            failed += 1;
+            continue;
+        }
+        for play in plays.map(|p| p.plays).unwrap_or_default() {
+            let result = run_play(&scenario, &play);
+            let score = result.report.as_ref().map_or(String::new(), |r| {
+                format!(
+                    " ({}%, {})",
+                    r.percent,
+                    if r.passed { "pass" } else { "fail" }
+                )
+            });
+            if result.passed() {
+                passed += 1;
+                println!("test {} :: {} ... ok{score}", scenario.id, play.name);
+            } else {
+                failed += 1;
+                println!("test {} :: {} ... FAILED{score}", scenario.id, play.name);
+                for failure in &result.failures {
+                    println!("    {failure}");
+                }
+            }
+        }
+    }
+    for name in &without_plays {
+        println!(
+            "note: {name} has no playthrough file ({})",
+            files::PLAYS_SUFFIX
+        );
+    }
+    println!();
+    println!(
+        "test result: {}. {passed} passed; {failed} failed",
+        if failed == 0 { "ok" } else { "FAILED" }
+    );
+    Ok(if failed == 0 && passed > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

@@ -1,0 +1,81 @@
+//! The FirstShift scenario file format.
+//!
+//! * [`load_scenario`] reads a teacher's RON file and returns the scenario (when it
+//!   is usable) with **every** diagnostic found: syntax, types, then the named
+//!   semantic [`passes`].
+//! * [`plays`] reads and runs the playthrough files that sit beside each scenario.
+//! * [`diagnostic`] renders diagnostics like rustc, or as JSON for the browser.
+
+use std::sync::Arc;
+
+pub mod diagnostic;
+pub mod load;
+pub mod passes;
+pub mod plays;
+pub mod tree;
+
+pub use diagnostic::{Code, Diagnostic, Severity, SourceFile};
+
+/// The simulation models scenario files can use. For now only `sim: None`; the
+/// patient and production-line models join this kind as variants of its setup,
+/// action, query and event enums.
+pub type Sims = firstshift_core::NoSim;
+
+/// A scenario with the built-in sims.
+pub type Scenario = firstshift_core::Scenario<Sims>;
+pub type Session = firstshift_core::Session<Sims>;
+
+/// A loaded scenario file.
+#[derive(Debug)]
+pub struct Loaded {
+    /// Present when there are no errors (warnings allowed).
+    pub scenario: Option<Arc<Scenario>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads a scenario from a file's raw bytes (checks size and encoding first).
+pub fn load_scenario_bytes(bytes: &[u8]) -> Loaded {
+    match load::check_bytes(bytes) {
+        Ok(text) => load_scenario(text),
+        Err(d) => Loaded {
+            scenario: None,
+            diagnostics: vec![d],
+        },
+    }
+}
+
+/// Loads a scenario from text: parse, type-check, then every validation pass.
+pub fn load_scenario(source: &str) -> Loaded {
+    if let Err(d) = load::check_bytes(source.as_bytes()) {
+        return Loaded {
+            scenario: None,
+            diagnostics: vec![d],
+        };
+    }
+    let parsed = load::parse_ron::<Scenario>(source);
+    let mut diagnostics = parsed.diagnostics;
+    let scenario = match (parsed.value, parsed.tree) {
+        (Some(scenario), Some(tree)) => {
+            diagnostics.extend(passes::run_all(&scenario, &tree));
+            Some(Arc::new(scenario))
+        }
+        _ => None,
+    };
+    sort(&mut diagnostics);
+    let usable = !diagnostics.iter().any(Diagnostic::is_error);
+    Loaded {
+        scenario: scenario.filter(|_| usable),
+        diagnostics,
+    }
+}
+
+/// File order, errors before warnings at the same place.
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.severity, d.code));
+}
