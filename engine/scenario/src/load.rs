@@ -83,10 +83,14 @@ pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Parsed<T> {
     let tree = match tree::parse(source) {
         Ok(tree) => tree,
         Err(tree_error) => {
-            // Prefer ron's own wording for syntax errors; it is the real parser.
+            // Prefer ron's own wording for syntax errors (it is the real parser),
+            // except for depth and a file cut short, which the tree explains better.
+            let truncated = tree_error.message.starts_with("the file ends before");
             let diagnostic = match ron_options().from_str::<T>(source) {
-                Err(e) if !tree_error.too_deep => syntax_diagnostic(&file, &e),
-                _ => tree_diagnostic(&tree_error),
+                Err(e) if !tree_error.too_deep && !truncated => {
+                    syntax_diagnostic(&file, source, &e)
+                }
+                _ => tree_diagnostic(source, &tree_error),
             };
             return Parsed {
                 value: None,
@@ -200,36 +204,60 @@ fn skip_spaces(source: &str, offset: usize) -> usize {
     offset + (rest.len() - rest.trim_start_matches([' ', '\t']).len())
 }
 
-fn tree_diagnostic(error: &tree::ParseError) -> Diagnostic {
+/// The one character at `offset` as a span (never splitting a multi-byte character).
+fn char_span(source: &str, offset: usize) -> Range<usize> {
+    let mut start = offset.min(source.len());
+    while !source.is_char_boundary(start) {
+        start -= 1;
+    }
+    let len = source[start..].chars().next().map_or(0, char::len_utf8);
+    start..start + len
+}
+
+fn tree_diagnostic(source: &str, error: &tree::ParseError) -> Diagnostic {
     if error.too_deep {
         Diagnostic::error(
             Code::TooDeep,
             format!("the file nests brackets more than {} levels deep", tree::MAX_DEPTH),
         )
-        .at(Some(error.offset..error.offset + 1), "too deep here")
+        .at(Some(char_span(source, error.offset)), "too deep here")
         .help("a scenario needs only a dozen levels; look for brackets that are opened but never closed")
     } else {
+        let help = if error.message.starts_with("the file ends before") {
+            "add the missing closing bracket(s) at the end, or restore the lost part of the file"
+        } else {
+            "check the brackets, commas and quotes just before this point"
+        };
         Diagnostic::error(Code::Syntax, error.message.clone())
-            .at(Some(error.offset..error.offset + 1), "here")
-            .help("check the brackets, commas and quotes just before this point")
+            .at(Some(char_span(source, error.offset)), "here")
+            .help(help)
     }
 }
 
-fn syntax_diagnostic(file: &SourceFile<'_>, error: &SpannedError) -> Diagnostic {
+fn syntax_diagnostic(file: &SourceFile<'_>, source: &str, error: &SpannedError) -> Diagnostic {
     let start = file.offset(error.span.start.line, error.span.start.col);
-    let end = file
-        .offset(error.span.end.line, error.span.end.col)
-        .max(start + 1);
     if matches!(error.code, RonError::ExceededRecursionLimit) {
-        return tree_diagnostic(&tree::ParseError {
-            offset: start,
-            message: String::new(),
-            too_deep: true,
-        });
+        return tree_diagnostic(
+            source,
+            &tree::ParseError {
+                offset: start,
+                message: String::new(),
+                too_deep: true,
+            },
+        );
+    }
+    let line_text = file.line_text(error.span.start.line);
+    let quotes = line_text.matches('"').count() - line_text.matches("\\\"").count();
+    if quotes % 2 == 1 {
+        return Diagnostic::error(Code::Syntax, "a string on this line is not closed")
+            .at(Some(char_span(source, start)), "the text after the last `\"` is read as part of a string")
+            .help("this line has an odd number of `\"`: add the missing closing quote (write `\\\"` for a quote inside text)");
     }
     let help = match &error.code {
         RonError::Eof => "the file ends too early: a closing `)`, `]` or `}` is probably missing",
-        RonError::ExpectedComma => "put a comma between items",
+        RonError::ExpectedComma => {
+            "a comma is probably missing at the end of the item before this one"
+        }
         RonError::ExpectedStringEnd => "a string is missing its closing `\"`",
         RonError::UnclosedBlockComment => "close the comment with `*/`",
         RonError::TrailingCharacters => {
@@ -238,7 +266,7 @@ fn syntax_diagnostic(file: &SourceFile<'_>, error: &SpannedError) -> Diagnostic 
         _ => "check the brackets, commas and quotes just before this point",
     };
     Diagnostic::error(Code::Syntax, sentence(&error.code.to_string()))
-        .at(Some(start..end), "here")
+        .at(Some(char_span(source, start)), "here")
         .help(help)
 }
 
@@ -301,7 +329,9 @@ fn type_diagnostic(error: &RonError, span: Range<usize>) -> Diagnostic {
 
 fn wrong_type(error: &RonError) -> (String, String) {
     let (what, example) = match error {
-        RonError::ExpectedInteger => ("a whole number", "`15`"),
+        RonError::ExpectedInteger | RonError::InvalidIntegerDigit { .. } => {
+            ("a whole number", "`15`")
+        }
         RonError::IntegerOutOfBounds => {
             return (
                 "this number is out of range (negative, or far too large)".into(),

@@ -279,7 +279,7 @@ pub fn validate_plays(
                     Key::Field("levels"),
                     Key::Entry(criterion.clone()),
                 ];
-                let span = tree.key_span(&path).map(|s| s.clone());
+                let span = tree.key_span(&path);
                 diagnostics.push(
                     Diagnostic::error(
                         Code::PlaysUnknownExpectation,

@@ -82,6 +82,7 @@ pub struct ParseError {
 
 pub fn parse(text: &str) -> Result<Node, ParseError> {
     let mut parser = Parser {
+        open: Vec::new(),
         text,
         bytes: text.as_bytes(),
         pos: 0,
@@ -109,10 +110,29 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Offsets of the brackets opened and not yet closed, to explain a truncated file.
+    open: Vec<usize>,
 }
 
 impl Parser<'_> {
     fn error(&self, message: &str) -> ParseError {
+        if self.pos >= self.bytes.len()
+            && let Some(&bracket) = self.open.last()
+        {
+            let closer = match self.bytes[bracket] {
+                b'[' => ']',
+                b'{' => '}',
+                _ => ')',
+            };
+            return ParseError {
+                offset: bracket,
+                message: format!(
+                    "the file ends before this `{}` is closed (the file may have been cut short, or a `{closer}` is missing)",
+                    self.bytes[bracket] as char
+                ),
+                too_deep: false,
+            };
+        }
         ParseError {
             offset: self.pos,
             message: message.to_string(),
@@ -202,24 +222,30 @@ impl Parser<'_> {
                 Ok(self.literal(start))
             }
             Some(b'[') => {
+                self.open.push(self.pos);
                 self.pos += 1;
                 let items = self.items(b']')?;
+                self.open.pop();
                 Ok(Node {
                     span: start..self.pos,
                     kind: NodeKind::List(items),
                 })
             }
             Some(b'{') => {
+                self.open.push(self.pos);
                 self.pos += 1;
                 let entries = self.entries()?;
+                self.open.pop();
                 Ok(Node {
                     span: start..self.pos,
                     kind: NodeKind::Map(entries),
                 })
             }
             Some(b'(') => {
+                self.open.push(self.pos);
                 self.pos += 1;
                 let body = self.body()?;
+                self.open.pop();
                 Ok(Node {
                     span: start..self.pos,
                     kind: NodeKind::Group(body),
@@ -245,8 +271,10 @@ impl Parser<'_> {
                 let save = self.pos;
                 self.skip_trivia()?;
                 if self.peek() == Some(b'(') {
+                    self.open.push(self.pos);
                     self.pos += 1;
                     let body = self.body()?;
+                    self.open.pop();
                     Ok(Node {
                         span: start..self.pos,
                         kind: NodeKind::Named {

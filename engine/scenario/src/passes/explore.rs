@@ -139,8 +139,13 @@ fn needs_waiting(c: &Condition<Sims>) -> bool {
 }
 
 pub fn explore_pass(ctx: &mut Ctx<'_>) {
-    // Exploring a broken graph finds the same problems again; wait for a clean one.
-    if ctx.diagnostics.iter().any(|d| d.is_error()) {
+    // Exploring a graph with broken references or dead ends would only find the
+    // same problems again; other errors (a value out of range) do not matter here.
+    let graph_broken = ctx
+        .diagnostics
+        .iter()
+        .any(|d| d.is_error() && matches!(d.code.as_str().get(..4), Some("FS03" | "FS04")));
+    if graph_broken {
         return;
     }
     let scenario = Arc::new(ctx.scenario.clone());

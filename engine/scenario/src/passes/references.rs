@@ -210,10 +210,10 @@ fn check_condition(ctx: &mut Ctx<'_>, condition: &Condition<Sims>, path: &[Key])
     condition.walk(&mut |c| match c {
         Condition::Chose(id)
         | Condition::ChoseWithin(id, _)
-        | Condition::ChoseBetween(id, _, _) => {
-            if s.choice(id).is_none() {
-                problems.push(unknown_choice(s, id));
-            }
+        | Condition::ChoseBetween(id, _, _)
+            if s.choice(id).is_none() =>
+        {
+            problems.push(unknown_choice(s, id));
         }
         Condition::ChoseBefore(a, b) => {
             for id in [a, b] {

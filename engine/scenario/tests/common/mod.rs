@@ -1,0 +1,63 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use firstshift_scenario::{Scenario, load_scenario};
+
+pub fn scenarios_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios")
+}
+
+/// Every built-in scenario file (not playthroughs, not the `_invalid` corpus).
+pub fn builtin_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                if name != "_invalid" {
+                    walk(&path, out);
+                }
+            } else if name.ends_with(".ron") && !name.ends_with(".plays.ron") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&scenarios_dir(), &mut out);
+    out.sort();
+    out
+}
+
+pub fn builtin() -> Vec<(PathBuf, String, Arc<Scenario>)> {
+    builtin_files()
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let loaded = load_scenario(&text);
+            let scenario = loaded.scenario.unwrap_or_else(|| {
+                panic!("{} must load: {:?}", path.display(), loaded.diagnostics)
+            });
+            (path, text, scenario)
+        })
+        .collect()
+}
+
+/// SplitMix64: a tiny deterministic generator for choosing random runs in tests.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
