@@ -268,3 +268,206 @@ fn evidence(index: usize, record: &ChoiceRecord) -> Evidence {
         at: record.at,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use firstshift_core::condition::{ChoiceRecord, History};
+    use firstshift_core::{
+        Condition, Criterion, CriticalAction, HarmfulAction, Level, NamedScore, NoSim, Rubric,
+    };
+
+    use super::*;
+
+    fn chose(id: &str) -> Condition<NoSim> {
+        Condition::Chose(id.into())
+    }
+
+    fn level(name: &str, points: u32, when: Condition<NoSim>) -> Level<NoSim> {
+        Level {
+            name: name.into(),
+            points,
+            when,
+            feedback: format!("{name} feedback"),
+        }
+    }
+
+    fn criterion(
+        id: &str,
+        score: &str,
+        weight: u32,
+        levels: Vec<Level<NoSim>>,
+    ) -> Criterion<NoSim> {
+        Criterion {
+            id: id.into(),
+            title: id.into(),
+            score: score.into(),
+            weight,
+            practices: vec![CareerReadyPractice::Communication],
+            levels,
+            otherwise: "not shown".into(),
+        }
+    }
+
+    fn rubric() -> Rubric<NoSim> {
+        Rubric {
+            pass_mark: 70,
+            scores: vec![
+                NamedScore {
+                    id: "talk".into(),
+                    title: "Talk".into(),
+                },
+                NamedScore {
+                    id: "act".into(),
+                    title: "Act".into(),
+                },
+            ],
+            criteria: vec![
+                criterion(
+                    "greet",
+                    "talk",
+                    1,
+                    vec![
+                        level("Good", 2, chose("hello")),
+                        level("Some", 1, chose("nod")),
+                    ],
+                ),
+                criterion("fix", "act", 3, vec![level("Fixed", 3, chose("fix"))]),
+            ],
+            critical: vec![],
+            harmful: vec![],
+        }
+    }
+
+    fn history(choices: &[&str]) -> History {
+        History {
+            choices: choices
+                .iter()
+                .enumerate()
+                .map(|(i, c)| ChoiceRecord {
+                    step: format!("s{i}"),
+                    choice: (*c).into(),
+                    at: i as u64 * 10,
+                })
+                .collect(),
+            ..History::default()
+        }
+    }
+
+    fn run(rubric: &Rubric<NoSim>, choices: &[&str]) -> ScoreReport {
+        score(rubric, &history(choices), &|q| match *q {})
+    }
+
+    #[test]
+    fn weighted_mean_of_levels() {
+        let r = rubric();
+        let all = run(&r, &["hello", "fix"]);
+        assert_eq!((all.percent, all.passed), (100, true));
+        // greet 1/2 at weight 1, fix 3/3 at weight 3: (0.5 + 3) / 4 = 87.5 → 88.
+        let some = run(&r, &["nod", "fix"]);
+        assert_eq!(some.percent, 88);
+        assert_eq!(some.criteria[0].level.as_deref(), Some("Some"));
+        // Only greeting: 1/4 = 25 %.
+        let little = run(&r, &["hello"]);
+        assert_eq!((little.percent, little.passed), (25, false));
+        assert_eq!(little.criteria[1].level, None);
+        assert_eq!(little.criteria[1].feedback, "not shown");
+    }
+
+    #[test]
+    fn named_scores_average_their_own_criteria() {
+        let report = run(&rubric(), &["nod"]);
+        let by_id: Vec<(&str, u32)> = report
+            .scores
+            .iter()
+            .map(|s| (s.id.as_str(), s.percent))
+            .collect();
+        assert_eq!(by_id, vec![("talk", 50), ("act", 0)]);
+    }
+
+    #[test]
+    fn the_first_level_that_holds_wins() {
+        let mut r = rubric();
+        r.criteria[0].levels = vec![
+            level("Any", 1, Condition::Always),
+            level("Good", 2, chose("hello")),
+        ];
+        assert_eq!(
+            run(&r, &["hello"]).criteria[0].level.as_deref(),
+            Some("Any")
+        );
+    }
+
+    #[test]
+    fn harms_subtract_points_and_never_go_below_zero() {
+        let mut r = rubric();
+        r.harmful = vec![HarmfulAction {
+            id: "shout".into(),
+            title: "Shouted".into(),
+            when: chose("shout"),
+            penalty: 30,
+            feedback: "No.".into(),
+        }];
+        let report = run(&r, &["hello", "fix", "shout"]);
+        assert_eq!((report.percent, report.passed), (70, true));
+        assert_eq!(report.harms[0].evidence[0].index, 2);
+        let floor = run(&r, &["shout"]);
+        assert_eq!(floor.percent, 0);
+    }
+
+    #[test]
+    fn critical_actions_fail_cap_or_both() {
+        let mut r = rubric();
+        let critical = |c| CriticalAction {
+            id: "check".into(),
+            title: "Check".into(),
+            required: chose("check"),
+            if_missed: c,
+            feedback: "Must check.".into(),
+        };
+        r.critical = vec![critical(Consequence::Fail)];
+        let report = run(&r, &["hello", "fix"]);
+        assert_eq!((report.percent, report.passed), (100, false));
+        assert_eq!(report.critical_failures[0].id, "check");
+
+        r.critical = vec![critical(Consequence::CapAt(75))];
+        let report = run(&r, &["hello", "fix"]);
+        assert_eq!((report.percent, report.passed), (75, true));
+
+        r.critical = vec![critical(Consequence::FailAndCapAt(40))];
+        let report = run(&r, &["hello", "fix"]);
+        assert_eq!((report.percent, report.passed), (40, false));
+
+        let met = run(&r, &["check", "hello", "fix"]);
+        assert!(met.critical_failures.is_empty() && met.passed);
+    }
+
+    #[test]
+    fn evidence_names_the_choices_that_earned_a_level() {
+        let report = run(&rubric(), &["wait", "nod", "fix"]);
+        let greet = &report.criteria[0];
+        assert_eq!(
+            greet
+                .evidence
+                .iter()
+                .map(|e| e.choice.as_str())
+                .collect::<Vec<_>>(),
+            vec!["nod"]
+        );
+        assert_eq!(greet.evidence[0].index, 1);
+        assert_eq!(
+            report.practices_shown,
+            vec![CareerReadyPractice::Communication]
+        );
+    }
+
+    #[test]
+    fn a_rubric_without_weight_scores_zero_instead_of_dividing_by_zero() {
+        let mut r = rubric();
+        for c in &mut r.criteria {
+            c.weight = 0;
+        }
+        let report = run(&r, &["hello", "fix"]);
+        assert_eq!(report.percent, 0);
+        assert!(report.scaled.is_finite());
+    }
+}

@@ -374,27 +374,91 @@ fn wrong_type(error: &RonError) -> (String, String) {
     )
 }
 
+/// Words teachers write for the names the format uses.
+const SYNONYMS: &[(&[&str], &str)] = &[
+    (&["easy", "beginner", "basic"], "Introductory"),
+    (&["medium", "moderate"], "Intermediate"),
+    (&["hard", "difficult", "expert"], "Advanced"),
+    (
+        &[
+            "it",
+            "tech",
+            "technology",
+            "informationtechnology",
+            "computing",
+        ],
+        "DigitalTechnology",
+    ),
+    (
+        &[
+            "health",
+            "healthcare",
+            "medical",
+            "nursing",
+            "humanservices",
+        ],
+        "HealthcareHumanServices",
+    ),
+    (&["manufacturing"], "AdvancedManufacturing"),
+    (
+        &["hospitality", "tourism", "events"],
+        "HospitalityEventsTourism",
+    ),
+    (
+        &[
+            "publicsafety",
+            "police",
+            "fire",
+            "lawenforcement",
+            "government",
+        ],
+        "PublicServiceSafety",
+    ),
+    (
+        &["logistics", "transportation", "supplychain"],
+        "SupplyChainTransportation",
+    ),
+    (
+        &["business", "management", "entrepreneurship"],
+        "ManagementEntrepreneurship",
+    ),
+    (&["finance", "banking"], "FinancialServices"),
+    (
+        &["arts", "design", "entertainment"],
+        "ArtsEntertainmentDesign",
+    ),
+    (
+        &["energy", "environment", "naturalresources"],
+        "EnergyNaturalResources",
+    ),
+    (&["marketing", "sales", "retail"], "MarketingSales"),
+    (&["teaching"], "Education"),
+    (&["win", "pass", "good", "passed"], "Success"),
+    (&["lose", "fail", "bad", "failed"], "Failure"),
+    (&["neutral", "partial", "ok"], "Mixed"),
+];
+
 /// "did you mean `Chose`?" or the list of valid names.
 fn suggest(found: &str, expected: &[&str], kind: &str) -> String {
-    let best = expected
-        .iter()
-        .map(|e| {
-            (
-                strsim::jaro_winkler(&found.to_lowercase(), &e.to_lowercase()),
-                *e,
-            )
-        })
-        .max_by(|a, b| a.0.total_cmp(&b.0));
     let list = expected
         .iter()
         .map(|e| format!("`{e}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    match best {
-        Some((score, name)) if score > 0.8 => {
-            format!("did you mean `{name}`? The valid {kind} here are: {list}")
-        }
-        _ => format!("the valid {kind} here are: {list}"),
+    let lower = found.to_lowercase().replace(['_', '-'], "");
+    let synonym = SYNONYMS
+        .iter()
+        .find(|(words, name)| words.contains(&lower.as_str()) && expected.contains(name))
+        .map(|(_, name)| *name);
+    let similar = expected
+        .iter()
+        .map(|e| (strsim::jaro_winkler(&lower, &e.to_lowercase()), *e))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(score, _)| *score > 0.8)
+        .map(|(_, name)| name);
+    match synonym.or(similar) {
+        Some(name) => format!("did you mean `{name}`? The valid {kind} here are: {list}"),
+        None => format!("the valid {kind} here are: {list}"),
     }
 }
 

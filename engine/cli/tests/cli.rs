@@ -1,0 +1,184 @@
+//! The teachers' CLI, run as a teacher would run it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn firstshift(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_firstshift"))
+        .args(args)
+        .current_dir(repo())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.unwrap_or("").as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const FRONT_DESK: &str = "scenarios/hospitality/front-desk-overbooked.ron";
+
+#[test]
+fn validate_the_library_is_clean_and_skips_the_invalid_corpus() {
+    let out = firstshift(&["validate", "scenarios"], None);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("0 errors, 0 warnings"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn validate_a_broken_file_prints_rustc_style_errors_and_exits_1() {
+    let out = firstshift(&["validate", "scenarios/_invalid/many-errors.ron"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("error[FS0202]: `IT` is not a valid name for a `CareerCluster`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("┌─ scenarios/_invalid/many-errors.ron:6:14"),
+        "{text}"
+    );
+    assert!(
+        text.contains("help: did you mean `Introductory`?"),
+        "{text}"
+    );
+    assert!(text.contains("5 errors"), "{text}");
+}
+
+#[test]
+fn validate_json_gives_tools_line_column_and_help() {
+    let out = firstshift(
+        &[
+            "validate",
+            "--format",
+            "json",
+            "scenarios/_invalid/unknown-next.ron",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &json[0];
+    assert_eq!(d["code"], "FS0301");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["start"]["line"], 19);
+    assert!(d["help"].as_str().unwrap().contains("did you mean `done`?"));
+    assert!(d["source_line"].as_str().unwrap().contains("\"dnoe\""));
+}
+
+#[test]
+fn test_runs_every_playthrough() {
+    let out = firstshift(&["test", "scenarios"], None);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("test result: ok. 12 passed; 0 failed"),
+        "{text}"
+    );
+}
+
+#[test]
+fn play_in_the_terminal_then_replay_the_transcript() {
+    let transcript =
+        std::env::temp_dir().join(format!("firstshift-cli-test-{}.json", std::process::id()));
+    let path = transcript.to_str().unwrap();
+    // Bad input first (a word, a number out of range), then the first choice each time.
+    let out = firstshift(
+        &["play", FRONT_DESK, "--transcript", path],
+        Some("hello\n9\n1\n1\n1\n1\n1\n1\n"),
+    );
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("Type a number from 1 to 2."), "{text}");
+    assert!(
+        text.contains("== Debrief: Friday night, no rooms left =="),
+        "{text}"
+    );
+    assert!(text.contains("Score: 100% — PASSED"), "{text}");
+
+    let out = firstshift(&["replay", FRONT_DESK, path, "--format", "json"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["percent"], 100);
+    assert_eq!(report["ending"]["step"], "ending-resolved");
+
+    // Replaying on another scenario is refused with a reason.
+    let out = firstshift(
+        &[
+            "replay",
+            "scenarios/public-safety/dispatcher-smoke-call.ron",
+            path,
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not `public-safety/dispatcher-smoke-call`")
+    );
+    std::fs::remove_file(transcript).ok();
+}
+
+#[test]
+fn quitting_early_still_gives_a_debrief() {
+    let out = firstshift(&["play", FRONT_DESK], Some("2\nq\n"));
+    let text = stdout(&out);
+    assert!(out.status.success());
+    assert!(text.contains("NOT PASSED"), "{text}");
+    assert!(text.contains("Critical action missed"), "{text}");
+}
+
+#[test]
+fn graph_exports_dot_and_mermaid() {
+    let dot = stdout(&firstshift(&["graph", FRONT_DESK], None));
+    assert!(dot.starts_with("digraph"));
+    assert!(dot.contains("\"arrival\" -> \"reservation\""), "{dot}");
+    let mermaid = stdout(&firstshift(
+        &[
+            "graph",
+            "--format",
+            "mermaid",
+            "scenarios/public-safety/dispatcher-smoke-call.ron",
+        ],
+        None,
+    ));
+    assert!(mermaid.starts_with("flowchart LR"));
+    assert!(
+        mermaid.contains("-.->"),
+        "conditional branches are dashed: {mermaid}"
+    );
+}
+
+#[test]
+fn commands_on_a_broken_scenario_say_to_validate_first() {
+    let out = firstshift(&["play", "scenarios/_invalid/unknown-next.ron"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("fix them first (`firstshift validate"),
+        "{err}"
+    );
+    let out = firstshift(&["validate", "no/such/file.ron"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
