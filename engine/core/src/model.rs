@@ -391,6 +391,36 @@ impl<K: SimKind> Scenario<K> {
         self.all_choices().find(|(_, c)| c.id == id)
     }
 
+    /// The fewest choices from `step` to an ending, ignoring conditions (for a
+    /// progress bar); `None` if no ending can be reached.
+    pub fn steps_to_ending(&self, step: &str) -> Option<usize> {
+        let mut frontier = vec![step];
+        let mut seen = std::collections::BTreeSet::new();
+        for distance in 0..=self.steps.len() {
+            let mut next = Vec::new();
+            for id in frontier {
+                let Some(s) = self.steps.get(id) else {
+                    continue;
+                };
+                if s.ending.is_some() {
+                    return Some(distance);
+                }
+                if seen.insert(id) {
+                    for c in &s.choices {
+                        next.extend(
+                            c.branches
+                                .iter()
+                                .map(|b| b.next.as_str())
+                                .chain([c.next.as_str()]),
+                        );
+                    }
+                }
+            }
+            frontier = next;
+        }
+        None
+    }
+
     /// A hash of the scenario's content (not its formatting or comments), so that a
     /// save or transcript can tell whether it was made with this version of it.
     pub fn content_hash(&self) -> u64 {

@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+pub mod catalog;
 pub mod diagnostic;
 pub mod load;
 pub mod passes;

@@ -1,0 +1,263 @@
+//! FirstShift's Bevy layer. It forwards and draws; it never decides.
+//!
+//! [`ScenarioPlugin`] adds:
+//! * a RON asset loader, so `asset_server.load("x.ron")` gives a [`ScenarioAsset`]
+//!   holding the scenario (when usable) and every diagnostic;
+//! * the running [`ActiveRun`] (a core `Session`) as a resource;
+//! * a fixed-step clock that lets simulated time pass while the student thinks;
+//! * [`RunCommand`] messages in (start, choose, pause, restart) and [`RunEvent`]
+//!   messages out (the runtime's events, unchanged).
+//!
+//! Front ends (the web player's DOM, a sim's canvas view) read [`ActiveRun`] and
+//! [`RunEvent`]s. Sims register their views with [`ScenarioAppExt::add_sim_view`].
+
+use std::sync::Arc;
+
+use bevy::asset::io::Reader;
+use bevy::asset::{AssetLoader, LoadContext};
+use bevy::prelude::*;
+use firstshift_core::{Event, Seconds, Transcript};
+use firstshift_scenario::{Diagnostic, Scenario, Session, Sims, load_scenario_bytes};
+
+/// A scenario file loaded through the asset server.
+#[derive(Asset, TypePath, Debug)]
+pub struct ScenarioAsset {
+    pub source: String,
+    /// Present when the file has no errors.
+    pub scenario: Option<Arc<Scenario>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads `.ron` scenario files. A broken file still loads, as an asset whose
+/// `scenario` is `None` and whose diagnostics say why, so the front end can show them.
+#[derive(Debug, Default, TypePath)]
+pub struct ScenarioAssetLoader;
+
+impl AssetLoader for ScenarioAssetLoader {
+    type Asset = ScenarioAsset;
+    type Settings = ();
+    type Error = std::io::Error;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        _context: &mut LoadContext<'_>,
+    ) -> Result<ScenarioAsset, Self::Error> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await?;
+        let loaded = load_scenario_bytes(&bytes);
+        Ok(ScenarioAsset {
+            source: String::from_utf8_lossy(&bytes).into_owned(),
+            scenario: loaded.scenario,
+            diagnostics: loaded.diagnostics,
+        })
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["ron"]
+    }
+}
+
+/// The run in progress, if any.
+#[derive(Resource, Debug)]
+pub struct ActiveRun {
+    pub session: Option<Session>,
+    pub paused: bool,
+    /// Simulated seconds per real second (1.0: the clock runs in real time).
+    pub time_scale: f64,
+    /// Real time accumulated toward the next whole simulated second.
+    carry: f64,
+}
+
+impl Default for ActiveRun {
+    fn default() -> Self {
+        ActiveRun {
+            session: None,
+            paused: false,
+            time_scale: 1.0,
+            carry: 0.0,
+        }
+    }
+}
+
+impl ActiveRun {
+    /// Whether the clock should move: a run exists, is not over and not paused.
+    pub fn is_running(&self) -> bool {
+        !self.paused && self.session.as_ref().is_some_and(|s| !s.is_finished())
+    }
+}
+
+/// What a front end asks of the run.
+#[derive(Message, Debug, Clone)]
+pub enum RunCommand {
+    Start {
+        scenario: Arc<Scenario>,
+        seed: u64,
+    },
+    /// Continue a saved run: replays the transcript, then carries on.
+    Resume {
+        scenario: Arc<Scenario>,
+        transcript: Transcript,
+    },
+    /// Make a choice now (at the current simulated time).
+    Choose(String),
+    Pause,
+    Unpause,
+    /// Start the same scenario again with the same seed.
+    Restart,
+    /// Leave the run (back to the catalog).
+    Stop,
+}
+
+/// One runtime event, forwarded unchanged, in order.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct RunEvent(pub Event<Sims>);
+
+/// A command that could not be carried out, with the reason (for the front end to show).
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct RunRefused(pub String);
+
+/// The names of the sim views registered, for a front end to list or test.
+#[derive(Resource, Debug, Default)]
+pub struct SimViews(pub Vec<&'static str>);
+
+#[derive(Debug, Default)]
+pub struct ScenarioPlugin;
+
+impl Plugin for ScenarioPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<ActiveRun>()
+            .init_resource::<SimViews>()
+            .add_message::<RunCommand>()
+            .add_message::<RunEvent>()
+            .add_message::<RunRefused>()
+            .add_systems(Update, apply_commands)
+            .add_systems(FixedUpdate, advance_clock);
+        // The asset loader only where an asset server exists (not in bare logic tests).
+        if app.is_plugin_added::<AssetPlugin>() {
+            app.init_asset::<ScenarioAsset>()
+                .init_asset_loader::<ScenarioAssetLoader>();
+        }
+    }
+}
+
+/// How sims (and the branching-scenario view) plug their drawing in.
+pub trait ScenarioAppExt {
+    fn add_sim_view(&mut self, name: &'static str, view: impl Plugin) -> &mut Self;
+}
+
+impl ScenarioAppExt for App {
+    fn add_sim_view(&mut self, name: &'static str, view: impl Plugin) -> &mut Self {
+        self.init_resource::<SimViews>();
+        self.world_mut().resource_mut::<SimViews>().0.push(name);
+        self.add_plugins(view)
+    }
+}
+
+fn apply_commands(
+    mut commands: MessageReader<RunCommand>,
+    mut run: ResMut<ActiveRun>,
+    mut events: MessageWriter<RunEvent>,
+    mut refused: MessageWriter<RunRefused>,
+) {
+    for command in commands.read() {
+        let result: Result<Vec<Event<Sims>>, String> = match command {
+            RunCommand::Start { scenario, seed } => start(
+                &mut run,
+                Session::new(Arc::clone(scenario), *seed).map_err(|e| e.to_string()),
+            ),
+            RunCommand::Resume {
+                scenario,
+                transcript,
+            } => start(
+                &mut run,
+                transcript
+                    .replay(Arc::clone(scenario))
+                    .map_err(|e| e.to_string()),
+            ),
+            RunCommand::Restart => match run.session.as_ref() {
+                Some(s) => {
+                    let (scenario, seed) = (Arc::clone(s.scenario()), s.seed());
+                    start(
+                        &mut run,
+                        Session::new(scenario, seed).map_err(|e| e.to_string()),
+                    )
+                }
+                None => Err("there is no run to restart".into()),
+            },
+            RunCommand::Choose(id) => match run.session.as_mut() {
+                Some(session) => {
+                    let at = session.clock();
+                    session.choose(id, at).map_err(|e| e.to_string())
+                }
+                None => Err("no scenario is running".into()),
+            },
+            RunCommand::Pause => {
+                run.paused = true;
+                Ok(Vec::new())
+            }
+            RunCommand::Unpause => {
+                run.paused = false;
+                Ok(Vec::new())
+            }
+            RunCommand::Stop => {
+                run.session = None;
+                Ok(Vec::new())
+            }
+        };
+        match result {
+            Ok(list) => {
+                events.write_batch(list.into_iter().map(RunEvent));
+            }
+            Err(reason) => {
+                refused.write(RunRefused(reason));
+            }
+        }
+    }
+}
+
+fn start(
+    run: &mut ActiveRun,
+    started: Result<(Session, Vec<Event<Sims>>), String>,
+) -> Result<Vec<Event<Sims>>, String> {
+    let (session, events) = started?;
+    run.session = Some(session);
+    run.paused = false;
+    run.carry = 0.0;
+    Ok(events)
+}
+
+/// Lets simulated time pass in whole seconds while the run is live.
+fn advance_clock(time: Res<Time>, mut run: ResMut<ActiveRun>, mut events: MessageWriter<RunEvent>) {
+    if !run.is_running() {
+        return;
+    }
+    run.carry += time.delta_secs_f64() * run.time_scale;
+    let whole = run.carry.floor();
+    if whole < 1.0 {
+        return;
+    }
+    run.carry -= whole;
+    let Some(session) = run.session.as_mut() else {
+        return;
+    };
+    let to: Seconds = session.clock() + whole as Seconds;
+    if let Ok(list) = session.wait_until(to) {
+        events.write_batch(list.into_iter().map(RunEvent));
+    }
+}
+
+/// How far through the story the run is, 0–1: steps taken over steps taken plus
+/// the fewest steps still needed to reach an ending.
+pub fn progress(session: &Session) -> f32 {
+    if session.is_finished() {
+        return 1.0;
+    }
+    let taken = session.history().choices.len() as f32;
+    let left = session
+        .scenario()
+        .steps_to_ending(session.step_id())
+        .unwrap_or(1) as f32;
+    taken / (taken + left).max(1.0)
+}

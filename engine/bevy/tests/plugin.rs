@@ -1,0 +1,226 @@
+//! The ScenarioPlugin, headless: MinimalPlugins, manual time steps, no window.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::time::TimeUpdateStrategy;
+use firstshift_bevy::{
+    ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioAppExt, ScenarioAsset, ScenarioPlugin,
+    SimViews, progress,
+};
+use firstshift_core::Event;
+use firstshift_scenario::{Scenario, load_scenario};
+
+fn scenarios() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios")
+}
+
+fn front_desk() -> Arc<Scenario> {
+    let text =
+        std::fs::read_to_string(scenarios().join("hospitality/front-desk-overbooked.ron")).unwrap();
+    load_scenario(&text).scenario.unwrap()
+}
+
+#[derive(Resource, Default)]
+struct Seen(Vec<Event<firstshift_scenario::Sims>>, Vec<String>);
+
+fn collect(
+    mut events: MessageReader<RunEvent>,
+    mut refused: MessageReader<RunRefused>,
+    mut seen: ResMut<Seen>,
+) {
+    seen.0.extend(events.read().map(|e| e.0.clone()));
+    seen.1.extend(refused.read().map(|r| r.0.clone()));
+}
+
+fn app() -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, ScenarioPlugin))
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            100,
+        )))
+        .init_resource::<Seen>()
+        .add_systems(PostUpdate, collect);
+    app.update(); // the first update only starts the clocks
+    app
+}
+
+fn send(app: &mut App, command: RunCommand) {
+    app.world_mut().write_message(command);
+    app.update();
+}
+
+fn clock(app: &App) -> u64 {
+    app.world()
+        .resource::<ActiveRun>()
+        .session
+        .as_ref()
+        .unwrap()
+        .clock()
+}
+
+#[test]
+fn commands_drive_the_session_and_events_come_back_in_order() {
+    let mut app = app();
+    send(
+        &mut app,
+        RunCommand::Start {
+            scenario: front_desk(),
+            seed: 0,
+        },
+    );
+    assert_eq!(
+        app.world().resource::<Seen>().0.first(),
+        Some(&Event::StepEntered {
+            step: "arrival".into(),
+            at: 0
+        })
+    );
+    send(&mut app, RunCommand::Choose("greet-warmly".into()));
+    let seen = &app.world().resource::<Seen>().0;
+    assert!(
+        seen.iter()
+            .any(|e| matches!(e, Event::ChoiceMade { choice, .. } if choice == "greet-warmly"))
+    );
+    assert!(
+        seen.iter()
+            .any(|e| matches!(e, Event::StepEntered { step, .. } if step == "reservation"))
+    );
+
+    send(&mut app, RunCommand::Choose("not-offered".into()));
+    assert!(app.world().resource::<Seen>().1[0].contains("not on offer"));
+}
+
+#[test]
+fn the_clock_runs_in_real_time_pauses_and_restarts() {
+    let mut app = app();
+    send(
+        &mut app,
+        RunCommand::Start {
+            scenario: front_desk(),
+            seed: 0,
+        },
+    );
+    for _ in 0..30 {
+        app.update(); // 3 s of real time at 100 ms per update
+    }
+    let t = clock(&app);
+    assert!((2..=3).contains(&t), "clock after 3 s is {t}");
+    send(&mut app, RunCommand::Pause);
+    let paused_at = clock(&app);
+    for _ in 0..30 {
+        app.update();
+    }
+    assert_eq!(clock(&app), paused_at, "a paused run's clock stands still");
+    send(&mut app, RunCommand::Unpause);
+    for _ in 0..20 {
+        app.update();
+    }
+    assert!(clock(&app) > paused_at);
+
+    app.world_mut().resource_mut::<ActiveRun>().time_scale = 10.0;
+    let before = clock(&app);
+    for _ in 0..10 {
+        app.update();
+    }
+    assert!(
+        clock(&app) >= before + 9,
+        "time scale 10 runs ten times faster"
+    );
+
+    send(&mut app, RunCommand::Restart);
+    assert_eq!(clock(&app), 0);
+    let run = app.world().resource::<ActiveRun>();
+    assert_eq!(progress(run.session.as_ref().unwrap()), 0.0);
+}
+
+#[test]
+fn resume_replays_a_transcript_then_carries_on() {
+    let mut app = app();
+    let scenario = front_desk();
+    send(
+        &mut app,
+        RunCommand::Start {
+            scenario: Arc::clone(&scenario),
+            seed: 0,
+        },
+    );
+    send(&mut app, RunCommand::Choose("greet-warmly".into()));
+    send(&mut app, RunCommand::Choose("check-system".into()));
+    let transcript = app
+        .world()
+        .resource::<ActiveRun>()
+        .session
+        .as_ref()
+        .unwrap()
+        .transcript();
+
+    let mut fresh = self::app();
+    send(
+        &mut fresh,
+        RunCommand::Resume {
+            scenario,
+            transcript: transcript.clone(),
+        },
+    );
+    let run = fresh.world().resource::<ActiveRun>();
+    let session = run.session.as_ref().unwrap();
+    assert_eq!(session.step_id(), "options");
+    assert_eq!(session.transcript(), transcript);
+    assert!(progress(session) > 0.0 && progress(session) < 1.0);
+    send(&mut fresh, RunCommand::Choose("explain-apologise".into()));
+    assert_eq!(
+        fresh
+            .world()
+            .resource::<ActiveRun>()
+            .session
+            .as_ref()
+            .unwrap()
+            .step_id(),
+        "listen"
+    );
+}
+
+#[test]
+fn the_asset_loader_gives_a_scenario_or_its_diagnostics() {
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        AssetPlugin {
+            file_path: scenarios().to_string_lossy().into_owned(),
+            ..default()
+        },
+        ScenarioPlugin,
+    ));
+    let server = app.world().resource::<AssetServer>().clone();
+    let good: Handle<ScenarioAsset> = server.load("hospitality/front-desk-overbooked.ron");
+    let broken: Handle<ScenarioAsset> = server.load("_invalid/unknown-next.ron");
+    for _ in 0..500 {
+        app.update();
+        if server.is_loaded(&good) && server.is_loaded(&broken) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let assets = app.world().resource::<Assets<ScenarioAsset>>();
+    let good = assets.get(&good).expect("the scenario loads");
+    assert_eq!(
+        good.scenario.as_ref().unwrap().id,
+        "hospitality/front-desk-overbooked"
+    );
+    let broken = assets
+        .get(&broken)
+        .expect("a broken file still loads, as diagnostics");
+    assert!(broken.scenario.is_none());
+    assert_eq!(broken.diagnostics[0].code.as_str(), "FS0301");
+}
+
+#[test]
+fn sims_register_their_views() {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, ScenarioPlugin));
+    app.add_sim_view("branching", |_: &mut App| {});
+    assert_eq!(app.world().resource::<SimViews>().0, vec!["branching"]);
+}

@@ -1,0 +1,61 @@
+//! The catalog of built-in scenarios: `scenarios/index.json` in the built site,
+//! written by `cargo xtask build-web` and read by the player.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Scenario;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogEntry {
+    pub id: String,
+    /// Path of the `.ron` file relative to the site root, e.g. `scenarios/hospitality/x.ron`.
+    pub path: String,
+    pub title: String,
+    pub career: String,
+    /// The cluster's name as the framework writes it.
+    pub cluster: String,
+    pub minutes: u32,
+    pub difficulty: String,
+    pub summary: String,
+}
+
+impl CatalogEntry {
+    pub fn new(scenario: &Scenario, path: impl Into<String>) -> Self {
+        CatalogEntry {
+            id: scenario.id.clone(),
+            path: path.into(),
+            title: scenario.title.clone(),
+            career: scenario.career.clone(),
+            cluster: scenario.cluster.title().to_string(),
+            minutes: scenario.minutes,
+            difficulty: format!("{:?}", scenario.difficulty),
+            summary: scenario.summary.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub scenarios: Vec<CatalogEntry>,
+}
+
+impl Catalog {
+    /// Entries grouped by cluster (clusters in alphabetical order, titles within).
+    pub fn by_cluster(&self) -> Vec<(&str, Vec<&CatalogEntry>)> {
+        let mut groups: std::collections::BTreeMap<&str, Vec<&CatalogEntry>> = Default::default();
+        for e in &self.scenarios {
+            groups.entry(e.cluster.as_str()).or_default().push(e);
+        }
+        groups
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort_by(|a, b| a.title.cmp(&b.title));
+                (k, v)
+            })
+            .collect()
+    }
+
+    pub fn find(&self, id: &str) -> Option<&CatalogEntry> {
+        self.scenarios.iter().find(|e| e.id == id)
+    }
+}
