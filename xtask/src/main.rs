@@ -7,6 +7,10 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
+mod e2e;
+mod serve;
+mod web;
+
 #[derive(Debug, Parser)]
 #[command(name = "cargo xtask", about = "FirstShift project chores")]
 struct Cli {
@@ -16,12 +20,25 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Chore {
-    /// Everything CI checks: formatting, lints, all tests, the scenario library.
+    /// Everything CI checks: formatting, lints, all tests, the scenario library, and
+    /// the browser tests in headless Chromium. Installs what is missing.
     Test {
-        /// Skip `cargo fmt --check` and clippy (quicker while iterating).
+        /// Skip formatting, lints and the browser tests (quicker while iterating).
         #[arg(long)]
         quick: bool,
     },
+    /// Builds the player into target/web (wasm-release profile), compresses it and
+    /// prints a size report.
+    BuildWeb,
+    /// Builds the player if needed and serves it on 127.0.0.1, reloading the page
+    /// when a file under scenarios/ changes.
+    Serve {
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
+    /// Measures the player in headless Chromium: wasm and site size, and the time
+    /// from navigation to the first clickable choice (median of 5).
+    BenchWeb,
     /// Runs the criterion benchmarks.
     Bench,
 }
@@ -30,6 +47,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Chore::Test { quick } => test(quick),
+        Chore::BuildWeb => web::build().map(|_| ()),
+        Chore::Serve { port } => web::build().and_then(|site| serve::serve_forever(&site, port)),
+        Chore::BenchWeb => e2e::bench_web(),
         Chore::Bench => run("benchmarks", cargo().args(["bench", "--workspace"])),
     };
     match result {
@@ -41,21 +61,21 @@ fn main() -> ExitCode {
     }
 }
 
-fn root() -> PathBuf {
+pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("xtask lives in the workspace")
         .to_path_buf()
 }
 
-fn cargo() -> Command {
+pub fn cargo() -> Command {
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cmd.current_dir(root());
     cmd
 }
 
 /// Runs a step, timing it, and fails with its name if it fails.
-fn run(name: &str, cmd: &mut Command) -> Result<(), String> {
+pub fn run(name: &str, cmd: &mut Command) -> Result<(), String> {
     eprintln!("xtask: ── {name} ──");
     let started = Instant::now();
     let status = cmd
@@ -74,6 +94,11 @@ fn run(name: &str, cmd: &mut Command) -> Result<(), String> {
 
 fn test(quick: bool) -> Result<(), String> {
     if !quick {
+        // A fresh toolchain may lack these; rustup adds them in seconds.
+        run(
+            "rustfmt and clippy components",
+            Command::new("rustup").args(["component", "add", "rustfmt", "clippy"]),
+        )?;
         run(
             "formatting",
             cargo().args(["fmt", "--all", "--", "--check"]),
@@ -103,5 +128,23 @@ fn test(quick: bool) -> Result<(), String> {
         "run every playthrough",
         cargo().args(cli).args(["test", "scenarios"]),
     )?;
+    if !quick {
+        web::ensure_wasm_target()?;
+        run(
+            "lints (wasm)",
+            cargo().args([
+                "clippy",
+                "-p",
+                "firstshift-web",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        )?;
+        let site = web::build()?;
+        e2e::run_browser_tests(&site)?;
+    }
     Ok(())
 }

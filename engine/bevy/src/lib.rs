@@ -104,6 +104,8 @@ pub enum RunCommand {
     Choose(String),
     Pause,
     Unpause,
+    /// Let this many simulated seconds pass at once (tests, and a "skip ahead").
+    Wait(Seconds),
     /// Start the same scenario again with the same seed.
     Restart,
     /// Leave the run (back to the catalog).
@@ -190,6 +192,13 @@ fn apply_commands(
                 Some(session) => {
                     let at = session.clock();
                     session.choose(id, at).map_err(|e| e.to_string())
+                }
+                None => Err("no scenario is running".into()),
+            },
+            RunCommand::Wait(seconds) => match run.session.as_mut() {
+                Some(session) => {
+                    let to = session.clock().saturating_add(*seconds);
+                    session.wait_until(to).map_err(|e| e.to_string())
                 }
                 None => Err("no scenario is running".into()),
             },

@@ -130,6 +130,10 @@ fn the_clock_runs_in_real_time_pauses_and_restarts() {
         "time scale 10 runs ten times faster"
     );
 
+    let before = clock(&app);
+    send(&mut app, RunCommand::Wait(90));
+    assert!(clock(&app) >= before + 90, "Wait lets time pass at once");
+
     send(&mut app, RunCommand::Restart);
     assert_eq!(clock(&app), 0);
     let run = app.world().resource::<ActiveRun>();

@@ -38,6 +38,10 @@ enum Command {
     Test {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// `json` prints every run with its actions, score and transcript (for tools
+        /// such as the browser tests, which replay the same runs in the player).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Play a scenario in the terminal, then see the debrief.
     Play {
@@ -79,7 +83,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate { paths, format } => validate::run(&paths, format),
-        Command::Test { paths } => test::run(&paths),
+        Command::Test { paths, format } => test::run(&paths, format),
         Command::Play {
             file,
             seed,

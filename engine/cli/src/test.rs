@@ -4,11 +4,15 @@ use std::process::ExitCode;
 use firstshift_scenario::plays::{run_play, validate_plays};
 use firstshift_scenario::{SourceFile, diagnostic};
 
-use crate::files;
+use crate::{Format, files};
 
 /// Runs every playthrough like a test runner: one line per run, then a summary.
-pub fn run(paths: &[PathBuf]) -> Result<ExitCode, String> {
+pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
     let found = files::find(paths)?;
+    let mut json_runs = Vec::new();
+    let json = format == Format::Json;
+    // In JSON mode the human-readable lines go to stderr, so stdout is pure JSON.
+    macro_rules! say { ($($t:tt)*) => { if json { eprintln!($($t)*) } else { println!($($t)*) } } }
     let (mut passed, mut failed) = (0, 0);
     let mut without_plays = Vec::new();
     for f in &found {
@@ -19,7 +23,7 @@ pub fn run(paths: &[PathBuf]) -> Result<ExitCode, String> {
         let scenario = match files::load_usable(&f.scenario) {
             Ok(s) => s,
             Err(message) => {
-                println!("test {} ... FAILED\n{message}", f.scenario.display());
+                say!("test {} ... FAILED\n{message}", f.scenario.display());
                 failed += 1;
                 continue;
             }
@@ -28,7 +32,7 @@ pub fn run(paths: &[PathBuf]) -> Result<ExitCode, String> {
         let (plays, diagnostics) = validate_plays(&scenario, &text);
         if diagnostics.iter().any(|d| d.is_error()) {
             let file = SourceFile::new(plays_path.to_str().unwrap_or("plays"), &text);
-            println!(
+            say!(
                 "test {} ... FAILED\n{}",
                 plays_path.display(),
                 diagnostic::render(&file, &diagnostics)
@@ -38,6 +42,17 @@ pub fn run(paths: &[PathBuf]) -> Result<ExitCode, String> {
         }
         for play in plays.map(|p| p.plays).unwrap_or_default() {
             let result = run_play(&scenario, &play);
+            if json {
+                json_runs.push(serde_json::json!({
+                    "scenario": scenario.id,
+                    "name": play.name,
+                    "actions": play.actions,
+                    "percent": result.report.as_ref().map(|r| r.percent),
+                    "passed": result.report.as_ref().map(|r| r.passed),
+                    "ok": result.passed(),
+                    "transcript": result.transcript,
+                }));
+            }
             let score = result.report.as_ref().map_or(String::new(), |r| {
                 format!(
                     " ({}%, {})",
@@ -47,24 +62,30 @@ pub fn run(paths: &[PathBuf]) -> Result<ExitCode, String> {
             });
             if result.passed() {
                 passed += 1;
-                println!("test {} :: {} ... ok{score}", scenario.id, play.name);
+                say!("test {} :: {} ... ok{score}", scenario.id, play.name);
             } else {
                 failed += 1;
-                println!("test {} :: {} ... FAILED{score}", scenario.id, play.name);
+                say!("test {} :: {} ... FAILED{score}", scenario.id, play.name);
                 for failure in &result.failures {
-                    println!("    {failure}");
+                    say!("    {failure}");
                 }
             }
         }
     }
     for name in &without_plays {
-        println!(
+        say!(
             "note: {name} has no playthrough file ({})",
             files::PLAYS_SUFFIX
         );
     }
-    println!();
-    println!(
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json_runs).map_err(|e| e.to_string())?
+        );
+    }
+    say!();
+    say!(
         "test result: {}. {passed} passed; {failed} failed",
         if failed == 0 { "ok" } else { "FAILED" }
     );

@@ -1,0 +1,511 @@
+//! Connects the page to the Bevy app. DOM events push [`UiCommand`]s into an inbox;
+//! systems drain it, drive the `ScenarioPlugin` with `RunCommand`s, and redraw the
+//! DOM from the runtime's `RunEvent`s. No scenario logic lives here.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bevy::app::ScheduleRunnerPlugin;
+use bevy::asset::{AssetMetaCheck, LoadState};
+use bevy::prelude::*;
+use firstshift_bevy::{
+    ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioAppExt, ScenarioAsset, ScenarioPlugin,
+};
+use firstshift_core::transcript::{decode_save_transcript, encode_save};
+use firstshift_core::{Event, Transcript};
+use firstshift_rubric::score_session;
+use firstshift_scenario::catalog::Catalog;
+use firstshift_scenario::diagnostic::{self, SourceFile};
+use firstshift_scenario::{Diagnostic, Scenario, Session, load_scenario};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+use crate::catalog::{CatalogAsset, CatalogLoader};
+use crate::dom;
+use crate::screens::{Screen, Ui};
+use crate::storage;
+
+/// What the page asks for.
+#[derive(Debug, Clone)]
+pub enum UiCommand {
+    /// A file the teacher picked or dropped.
+    OpenText {
+        name: String,
+        text: String,
+    },
+    Choose(String),
+    /// A number key: the n-th choice on offer (1-based).
+    ChooseNumber(usize),
+    TogglePause,
+    Restart,
+    ContinueSaved,
+    StartOver,
+    Download,
+    Wait(u64),
+}
+
+thread_local! {
+    static INBOX: RefCell<VecDeque<UiCommand>> = const { RefCell::new(VecDeque::new()) };
+}
+
+pub fn push(command: UiCommand) {
+    INBOX.with(|i| i.borrow_mut().push_back(command));
+}
+
+/// Reads a picked or dropped file's text, then opens it.
+pub fn read_file(file: web_sys::File) {
+    let Ok(reader) = web_sys::FileReader::new() else {
+        return;
+    };
+    let name = file.name();
+    let reader2 = reader.clone();
+    let onload = Closure::<dyn FnMut()>::new(move || {
+        let text = reader2
+            .result()
+            .ok()
+            .and_then(|r| r.as_string())
+            .unwrap_or_default();
+        push(UiCommand::OpenText {
+            name: name.clone(),
+            text,
+        });
+    });
+    reader.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    let _ = reader.read_as_text(&file);
+}
+
+/// Whether this browser can give the canvas a WebGL2 context.
+fn webgl2_available() -> bool {
+    let canvas = dom::el("canvas");
+    let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>() else {
+        return false;
+    };
+    matches!(canvas.get_context("webgl2"), Ok(Some(_)))
+}
+
+/// The player's state that lives beside the Bevy world (DOM handles are not `Send`).
+struct Player {
+    ui: Ui,
+    catalog: Option<Catalog>,
+    catalog_handle: Handle<CatalogAsset>,
+    pending: Option<(String, Handle<ScenarioAsset>)>,
+    current: Option<Arc<Scenario>>,
+    saved: Option<Transcript>,
+    manual_clock: bool,
+    last_saved_clock: u64,
+}
+
+pub fn run() {
+    let canvas = dom::query("render").as_deref() != Some("text") && webgl2_available();
+    let ui = Ui::build(canvas);
+    keyboard_shortcuts();
+
+    let assets = AssetPlugin {
+        file_path: ".".into(),
+        meta_check: AssetMetaCheck::Never,
+        ..default()
+    };
+    let mut app = App::new();
+    if canvas {
+        let window = Window {
+            canvas: Some("#bevy-canvas".into()),
+            fit_canvas_to_parent: true,
+            // The DOM keeps its keys: Tab, Space and the number keys work as usual.
+            prevent_default_event_handling: false,
+            focused: false,
+            ..default()
+        };
+        app.add_plugins(
+            DefaultPlugins
+                .set(WindowPlugin {
+                    primary_window: Some(window),
+                    ..default()
+                })
+                .set(assets),
+        );
+        app.add_sim_view("branching", crate::view::BranchingView);
+    } else {
+        // No WebGL: the same plugin runs headless, ticking from a browser timer.
+        app.add_plugins((
+            MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(Duration::from_millis(50))),
+            assets,
+        ));
+    }
+    app.add_plugins(ScenarioPlugin)
+        .init_asset::<CatalogAsset>()
+        .init_asset_loader::<CatalogLoader>();
+    let catalog_handle = app
+        .world()
+        .resource::<AssetServer>()
+        .load::<CatalogAsset>("scenarios/index.json");
+    let manual_clock = dom::query("clock").as_deref() == Some("manual");
+    app.insert_non_send(Player {
+        ui,
+        catalog: None,
+        catalog_handle,
+        pending: None,
+        current: None,
+        saved: None,
+        manual_clock,
+        last_saved_clock: 0,
+    })
+    .add_systems(PreUpdate, drain_inbox)
+    .add_systems(Update, (poll_catalog, poll_pending))
+    .add_systems(PostUpdate, (render_run, render_clock).chain());
+    app.run();
+}
+
+fn keyboard_shortcuts() {
+    let doc = dom::document();
+    let closure =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(|event: web_sys::KeyboardEvent| {
+            if event.ctrl_key() || event.alt_key() || event.meta_key() {
+                return;
+            }
+            let typing = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            if typing {
+                return;
+            }
+            if let Some(n) = event
+                .key()
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=9).contains(n))
+            {
+                push(UiCommand::ChooseNumber(n));
+            }
+        });
+    let _ = doc.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+/// Opens the scenario the URL names, or shows the catalog, once the index is loaded.
+fn poll_catalog(
+    mut player: NonSendMut<Player>,
+    catalogs: Res<Assets<CatalogAsset>>,
+    server: Res<AssetServer>,
+) {
+    if player.catalog.is_some() || player.ui.screen != Screen::Loading || player.pending.is_some() {
+        return;
+    }
+    let catalog = match server.load_state(&player.catalog_handle) {
+        LoadState::Loaded => match catalogs.get(&player.catalog_handle).map(|c| c.0.clone()) {
+            Some(Ok(catalog)) => catalog,
+            Some(Err(e)) => {
+                player.ui.load_failed(
+                    "the scenario catalog",
+                    &format!("scenarios/index.json is not valid ({e})"),
+                );
+                return;
+            }
+            None => return,
+        },
+        LoadState::Failed(e) => {
+            player.ui.load_failed(
+                "the scenario catalog",
+                &format!("{e}. Rebuild the site with `cargo xtask build-web`."),
+            );
+            return;
+        }
+        _ => return,
+    };
+    player.catalog = Some(catalog.clone());
+    if let Some(src) = dom::query("src") {
+        match safe_relative_path(&src) {
+            Ok(path) => open(&mut player, &server, path),
+            Err(why) => player.ui.load_failed(&src, why),
+        }
+    } else if let Some(id) = dom::query("scenario") {
+        match catalog.find(&id) {
+            Some(entry) => {
+                let path = entry.path.clone();
+                open(&mut player, &server, path);
+            }
+            None => player.ui.load_failed(
+                &id,
+                "there is no built-in scenario with this id; choose one from the list",
+            ),
+        }
+    } else {
+        player.ui.catalog(&catalog);
+    }
+}
+
+/// `?src=` may only name a file on the same site, by a relative path: the player
+/// never fetches from anywhere else.
+fn safe_relative_path(src: &str) -> Result<String, &'static str> {
+    let bad = src.contains(':')
+        || src.starts_with('/')
+        || src.starts_with('\\')
+        || src.split('/').any(|p| p == "..");
+    if bad || src.is_empty() {
+        return Err(
+            "`src` must be a path on this site relative to the player, such as `my-scenarios/clinic.ron`",
+        );
+    }
+    Ok(src.to_string())
+}
+
+fn open(player: &mut Player, server: &AssetServer, path: String) {
+    player.ui.loading(&format!("Opening {path}…"));
+    let handle = server.load::<ScenarioAsset>(path.clone());
+    player.pending = Some((path, handle));
+}
+
+fn poll_pending(
+    mut player: NonSendMut<Player>,
+    assets: Res<Assets<ScenarioAsset>>,
+    server: Res<AssetServer>,
+    mut run: ResMut<ActiveRun>,
+    mut commands: MessageWriter<RunCommand>,
+) {
+    let Some((path, handle)) = player.pending.clone() else {
+        return;
+    };
+    match server.load_state(&handle) {
+        LoadState::Loaded => {
+            player.pending = None;
+            let Some(asset) = assets.get(&handle) else {
+                return;
+            };
+            let (scenario, diagnostics, source) = (
+                asset.scenario.clone(),
+                asset.diagnostics.clone(),
+                asset.source.clone(),
+            );
+            present(
+                &mut player,
+                &path,
+                &source,
+                scenario,
+                &diagnostics,
+                &mut run,
+                &mut commands,
+            );
+        }
+        LoadState::Failed(e) => {
+            player.pending = None;
+            player
+                .ui
+                .load_failed(&path, &format!("the file could not be loaded ({e})"));
+        }
+        _ => {}
+    }
+}
+
+/// Shows the error panel for a broken file, or starts (or offers to resume) a good one.
+fn present(
+    player: &mut Player,
+    name: &str,
+    source: &str,
+    scenario: Option<Arc<Scenario>>,
+    diagnostics: &[Diagnostic],
+    run: &mut ActiveRun,
+    commands: &mut MessageWriter<RunCommand>,
+) {
+    let Some(scenario) = scenario else {
+        let file = SourceFile::new(name, source);
+        player
+            .ui
+            .errors(name, &diagnostic::to_json(&file, diagnostics));
+        return;
+    };
+    player.current = Some(Arc::clone(&scenario));
+    let saved = storage::load(&scenario.id)
+        .and_then(|save| decode_save_transcript(&scenario, &save).ok())
+        .filter(|t| !t.choices.is_empty());
+    match saved {
+        Some(transcript) => {
+            player.ui.resume_prompt(&scenario, transcript.choices.len());
+            player.saved = Some(transcript);
+        }
+        None => start_fresh(player, run, commands),
+    }
+}
+
+fn start_fresh(player: &mut Player, run: &mut ActiveRun, commands: &mut MessageWriter<RunCommand>) {
+    let Some(scenario) = player.current.clone() else {
+        return;
+    };
+    storage::clear(&scenario.id);
+    // The seed only matters to simulations; it is recorded in the run.
+    let seed = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+    commands.write(RunCommand::Start {
+        scenario: Arc::clone(&scenario),
+        seed,
+    });
+    begin_play(player, run, &scenario);
+}
+
+fn begin_play(player: &mut Player, run: &mut ActiveRun, scenario: &Scenario) {
+    run.time_scale = if player.manual_clock { 0.0 } else { 1.0 };
+    player.last_saved_clock = 0;
+    player.ui.begin_play(scenario);
+}
+
+fn drain_inbox(
+    mut player: NonSendMut<Player>,
+    mut run: ResMut<ActiveRun>,
+    mut commands: MessageWriter<RunCommand>,
+) {
+    let inbox: Vec<UiCommand> = INBOX.with(|i| i.borrow_mut().drain(..).collect());
+    for command in inbox {
+        match command {
+            UiCommand::OpenText { name, text } => {
+                let loaded = load_scenario(&text);
+                present(
+                    &mut player,
+                    &name,
+                    &text,
+                    loaded.scenario,
+                    &loaded.diagnostics,
+                    &mut run,
+                    &mut commands,
+                );
+            }
+            UiCommand::Choose(id) => {
+                if player.ui.screen == Screen::Play && !run.paused {
+                    commands.write(RunCommand::Choose(id));
+                }
+            }
+            UiCommand::ChooseNumber(n) => {
+                if player.ui.screen == Screen::Play && !run.paused {
+                    let id = run
+                        .session
+                        .as_ref()
+                        .and_then(|s| s.offered().get(n - 1).map(|c| c.id.clone()));
+                    if let Some(id) = id {
+                        commands.write(RunCommand::Choose(id));
+                    }
+                }
+            }
+            UiCommand::TogglePause => {
+                let paused = !run.paused;
+                commands.write(if paused {
+                    RunCommand::Pause
+                } else {
+                    RunCommand::Unpause
+                });
+                player.ui.set_paused(paused);
+            }
+            UiCommand::Restart => {
+                if let Some(scenario) = player.current.clone() {
+                    storage::clear(&scenario.id);
+                    commands.write(RunCommand::Restart);
+                    begin_play(&mut player, &mut run, &scenario);
+                }
+            }
+            UiCommand::ContinueSaved => {
+                if let (Some(scenario), Some(transcript)) =
+                    (player.current.clone(), player.saved.take())
+                {
+                    commands.write(RunCommand::Resume {
+                        scenario: Arc::clone(&scenario),
+                        transcript,
+                    });
+                    begin_play(&mut player, &mut run, &scenario);
+                }
+            }
+            UiCommand::StartOver => {
+                player.saved = None;
+                start_fresh(&mut player, &mut run, &mut commands);
+            }
+            UiCommand::Download => {
+                if let Some(session) = run.session.as_ref() {
+                    download_transcript(session);
+                }
+            }
+            UiCommand::Wait(seconds) => {
+                commands.write(RunCommand::Wait(seconds));
+            }
+        }
+    }
+}
+
+/// Redraws the DOM from the runtime's events; saves the run after each change.
+fn render_run(
+    mut player: NonSendMut<Player>,
+    run: Res<ActiveRun>,
+    mut events: MessageReader<RunEvent>,
+    mut refused: MessageReader<RunRefused>,
+) {
+    for r in refused.read() {
+        player.ui.announce(&format!("That did not work: {}", r.0));
+    }
+    let events: Vec<Event<firstshift_scenario::Sims>> =
+        events.read().map(|e| e.0.clone()).collect();
+    let Some(session) = run.session.as_ref() else {
+        return;
+    };
+    if events.is_empty() {
+        return;
+    }
+    let finished = events
+        .iter()
+        .any(|e| matches!(e, Event::Ended { .. } | Event::Stuck { .. }));
+    if finished {
+        storage::clear(&session.scenario().id);
+        let report = score_session(session);
+        player.ui.debrief(session, &report);
+        let _ = dom::document().get_element_by_id("app").map(|a| {
+            a.set_attribute(
+                "data-transcript",
+                &serde_json::to_string(&session.transcript()).unwrap_or_default(),
+            )
+        });
+    } else {
+        player.ui.render_events(session, &events);
+        storage::save(&session.scenario().id, &encode_save(session));
+        player.last_saved_clock = session.clock();
+    }
+}
+
+fn render_clock(mut player: NonSendMut<Player>, run: Res<ActiveRun>) {
+    if player.ui.screen != Screen::Play {
+        return;
+    }
+    let Some(session) = run.session.as_ref() else {
+        return;
+    };
+    player.ui.render_clock(session, progress_percent(session));
+    // Keep the saved clock roughly current, so a reload resumes at the right time.
+    if session.clock() >= player.last_saved_clock + 10 && !session.is_finished() {
+        storage::save(&session.scenario().id, &encode_save(session));
+        player.last_saved_clock = session.clock();
+    }
+}
+
+pub fn progress_percent(session: &Session) -> u32 {
+    (firstshift_bevy::progress(session) * 100.0).round() as u32
+}
+
+fn download_transcript(session: &Session) {
+    let json = serde_json::to_string_pretty(&session.transcript()).unwrap_or_default();
+    let parts = js_sys::Array::of1(&json.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let slug = session
+        .scenario()
+        .id
+        .rsplit('/')
+        .next()
+        .unwrap_or("run")
+        .to_string();
+    let a: web_sys::HtmlAnchorElement = dom::el("a").unchecked_into();
+    a.set_href(&url);
+    a.set_download(&format!("firstshift-{slug}-run.json"));
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

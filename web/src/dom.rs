@@ -1,0 +1,102 @@
+//! Small helpers for building the page from Rust. Text always goes in through
+//! `set_text_content` (a text node), never as HTML.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{Document, Element, HtmlElement};
+
+pub fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("the player runs in a page")
+}
+
+/// A new element with a tag name.
+pub fn el(tag: &str) -> Element {
+    document().create_element(tag).expect("valid tag name")
+}
+
+/// Builder-style helpers on elements.
+pub trait Build: Sized {
+    fn element(&self) -> &Element;
+    fn text(self, text: &str) -> Self {
+        self.element().set_text_content(Some(text));
+        self
+    }
+    fn class(self, class: &str) -> Self {
+        let _ = self.element().class_list().add_1(class);
+        self
+    }
+    fn attr(self, name: &str, value: &str) -> Self {
+        let _ = self.element().set_attribute(name, value);
+        self
+    }
+    fn id(self, id: &str) -> Self {
+        self.element().set_id(id);
+        self
+    }
+    fn child(self, child: &Element) -> Self {
+        let _ = self.element().append_child(child);
+        self
+    }
+}
+
+impl Build for Element {
+    fn element(&self) -> &Element {
+        self
+    }
+}
+
+/// Removes every child.
+pub fn clear(element: &Element) {
+    element.set_text_content(None);
+}
+
+pub fn append(parent: &Element, child: &Element) {
+    let _ = parent.append_child(child);
+}
+
+pub fn set_hidden(element: &Element, hidden: bool) {
+    if hidden {
+        let _ = element.set_attribute("hidden", "");
+    } else {
+        let _ = element.remove_attribute("hidden");
+    }
+}
+
+pub fn focus(element: &Element) {
+    if let Some(e) = element.dyn_ref::<HtmlElement>() {
+        let _ = e.focus();
+    }
+}
+
+/// Adds an event listener for the life of the page.
+pub fn on(target: &Element, event: &str, handler: impl FnMut(web_sys::Event) + 'static) {
+    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+/// A `<button type="button">` with a label and a click handler.
+pub fn button(label: &str, on_click: impl FnMut(web_sys::Event) + 'static) -> Element {
+    let b = el("button").attr("type", "button").text(label);
+    on(&b, "click", on_click);
+    b
+}
+
+/// Shows a last-resort message when the player cannot go on.
+pub fn show_fatal(message: &str) {
+    let doc = document();
+    if let Some(body) = doc.body() {
+        let p = el("p").class("fatal").attr("role", "alert").text(message);
+        let _ = body.prepend_with_node_1(&p);
+    }
+}
+
+/// A URL query parameter.
+pub fn query(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}

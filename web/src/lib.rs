@@ -1,0 +1,37 @@
+//! The FirstShift browser player.
+//!
+//! The page is real HTML built from Rust (`dom`, `screens`): headings, buttons,
+//! lists and an `aria-live` region, with scenario text always inserted as text nodes.
+//! The Bevy app runs the [`firstshift_bevy::ScenarioPlugin`]; with WebGL it also
+//! draws the scene on the canvas (`view`), and without WebGL it runs headless so the
+//! scenario still plays fully in text. `bridge` connects the two: DOM events become
+//! commands, and the runtime's events redraw the DOM.
+#![cfg(target_arch = "wasm32")]
+
+mod bridge;
+mod catalog;
+mod dom;
+mod screens;
+mod storage;
+mod view;
+
+use wasm_bindgen::prelude::*;
+
+/// Entry point, called by the page's module script.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("FirstShift stopped because of a bug: {info}");
+        web_sys::console::error_1(&message.clone().into());
+        dom::show_fatal(&message);
+    }));
+    bridge::run();
+}
+
+/// Testing and accessibility hook: lets `seconds` of simulated time pass at once.
+/// The end-to-end tests use it with `?clock=manual` to play a playthrough's
+/// `Wait(n)` exactly.
+#[wasm_bindgen(js_name = waitSeconds)]
+pub fn wait_seconds(seconds: u32) {
+    bridge::push(bridge::UiCommand::Wait(u64::from(seconds)));
+}

@@ -1,0 +1,727 @@
+//! The screens of the player, as real HTML: catalog, play, debrief, error panel and
+//! the resume prompt. Every string from a scenario goes in as a text node.
+
+use firstshift_core::Event;
+use firstshift_rubric::ScoreReport;
+use firstshift_scenario::catalog::Catalog;
+use firstshift_scenario::diagnostic::{JsonDiagnostic, Severity};
+use firstshift_scenario::{Scenario, Session, Sims};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlProgressElement};
+
+use crate::bridge::{UiCommand, push};
+use crate::dom::{Build, append, button, clear, el, focus, on, set_hidden};
+
+/// Which screen is showing; mirrored in `#app[data-screen]` for tests and styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Loading,
+    Catalog,
+    Resume,
+    Play,
+    Debrief,
+    Errors,
+}
+
+impl Screen {
+    fn name(self) -> &'static str {
+        match self {
+            Screen::Loading => "loading",
+            Screen::Catalog => "catalog",
+            Screen::Resume => "resume",
+            Screen::Play => "play",
+            Screen::Debrief => "debrief",
+            Screen::Errors => "errors",
+        }
+    }
+}
+
+/// Handles to the parts of the page that change.
+pub struct Ui {
+    app: Element,
+    live: Element,
+    loading: Element,
+    catalog: Element,
+    resume: Element,
+    play: Element,
+    debrief: Element,
+    errors: Element,
+    // Parts of the play screen.
+    play_title: Element,
+    play_role: Element,
+    clock: Element,
+    progress: HtmlProgressElement,
+    progress_text: Element,
+    pause: Element,
+    response: Element,
+    step_heading: Element,
+    step_text: Element,
+    choices: Element,
+    pub screen: Screen,
+    step_number: usize,
+}
+
+fn section(id: &str, label: &str) -> Element {
+    el("section")
+        .id(id)
+        .attr("aria-label", label)
+        .attr("hidden", "")
+}
+
+impl Ui {
+    /// Builds the page inside `#app`. `canvas` says whether the Bevy canvas is used.
+    pub fn build(canvas: bool) -> Ui {
+        let doc = crate::dom::document();
+        let app = doc.get_element_by_id("app").unwrap_or_else(|| {
+            let app = el("div").id("app");
+            if let Some(body) = doc.body() {
+                append(&body, &app);
+            }
+            app
+        });
+        clear(&app);
+
+        let header = el("header")
+            .class("site-header")
+            .child(&el("a").attr("href", "./").class("brand").text("FirstShift"));
+        let main = el("main").id("main");
+        let live = el("div")
+            .id("announcer")
+            .class("visually-hidden")
+            .attr("aria-live", "polite")
+            .attr("role", "status");
+
+        let loading = section("loading", "Loading").child(&el("p").text("Loading…"));
+        let catalog = section("catalog", "Choose a scenario");
+        let resume = section("resume", "Continue");
+        let debrief = section("debrief", "Debrief");
+        let errors = section("errors", "Problems in the scenario file");
+
+        // The play screen: the stage (canvas and its text equivalent), then the step.
+        let play = section("play", "Scenario");
+        let play_title = el("h1").id("play-title");
+        let play_role = el("p").id("play-role").class("role");
+        let clock = el("span").id("clock").text("0:00");
+        let progress: HtmlProgressElement = el("progress")
+            .id("progress")
+            .attr("max", "100")
+            .attr("value", "0")
+            .attr("aria-label", "Progress")
+            .unchecked_into();
+        let progress_text = el("span").id("progress-text").text("0%");
+        let pause = button("Pause", |_| push(UiCommand::TogglePause)).id("pause");
+        let restart = button("Restart", |_| push(UiCommand::Restart)).id("restart");
+        let status = el("div")
+            .id("status")
+            .class("status")
+            .attr("role", "group")
+            .attr("aria-label", "Status")
+            .child(&el("span").text("Clock ").child(&clock))
+            .child(
+                &el("span")
+                    .class("progress-wrap")
+                    .text("Progress ")
+                    .child(&progress)
+                    .child(&progress_text),
+            )
+            .child(&pause)
+            .child(&restart);
+        let stage = el("div").class("stage");
+        if canvas {
+            // Bevy fits the canvas to this box, so the box must have its own size.
+            let _ = stage.class_list().add_1("has-canvas");
+            let canvas = el("canvas")
+                .id("bevy-canvas")
+                .attr("role", "img")
+                .attr("aria-label", "The scene: your role, the setting, the clock and your progress (described next to it)")
+                .attr("aria-describedby", "play-role status");
+            append(&stage, &canvas);
+        } else {
+            append(
+                &stage,
+                &el("p").class("text-mode").text(
+                    "Text mode: this device cannot draw the scene, so everything is shown as text.",
+                ),
+            );
+        }
+        let response = el("p").id("response").class("response").attr("hidden", "");
+        let step_heading = el("h2").id("step-heading").attr("tabindex", "-1");
+        let step_text = el("p").id("step-text").class("step-text");
+        let choices = el("ol")
+            .id("choices")
+            .class("choices")
+            .attr("aria-label", "Your choices");
+        let hint = el("p")
+            .class("hint")
+            .text("Tip: press the number of a choice on your keyboard.");
+        for part in [
+            &play_title,
+            &play_role,
+            &stage,
+            &status,
+            &response,
+            &step_heading,
+            &step_text,
+            &choices,
+            &hint,
+        ] {
+            append(&play, part);
+        }
+        for part in [&loading, &catalog, &resume, &play, &debrief, &errors] {
+            append(&main, part);
+        }
+        append(&app, &header);
+        append(&app, &main);
+        append(&app, &live);
+
+        let ui = Ui {
+            app,
+            live,
+            loading,
+            catalog,
+            resume,
+            play,
+            debrief,
+            errors,
+            play_title,
+            play_role,
+            clock,
+            progress,
+            progress_text,
+            pause,
+            response,
+            step_heading,
+            step_text,
+            choices,
+            screen: Screen::Loading,
+            step_number: 0,
+        };
+        ui.show(Screen::Loading);
+        ui
+    }
+
+    fn show(&self, screen: Screen) {
+        for (s, e) in [
+            (Screen::Loading, &self.loading),
+            (Screen::Catalog, &self.catalog),
+            (Screen::Resume, &self.resume),
+            (Screen::Play, &self.play),
+            (Screen::Debrief, &self.debrief),
+            (Screen::Errors, &self.errors),
+        ] {
+            set_hidden(e, s != screen);
+        }
+        let _ = self.app.set_attribute("data-screen", screen.name());
+    }
+
+    fn switch(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.show(screen);
+    }
+
+    pub fn announce(&self, text: &str) {
+        self.live.set_text_content(Some(text));
+    }
+
+    pub fn loading(&mut self, what: &str) {
+        clear(&self.loading);
+        append(&self.loading, &el("p").text(what));
+        self.switch(Screen::Loading);
+    }
+
+    pub fn catalog(&mut self, catalog: &Catalog) {
+        clear(&self.catalog);
+        append(&self.catalog, &el("h1").text("Try a career"));
+        append(
+            &self.catalog,
+            &el("p").class("lead").text("Step into a job for a few minutes. Make the calls a professional makes, then see how you did and why."),
+        );
+        for (cluster, entries) in catalog.by_cluster() {
+            let group = el("section")
+                .class("cluster")
+                .attr("aria-label", cluster)
+                .child(&el("h2").text(cluster));
+            let list = el("ul").class("cards");
+            for entry in entries {
+                let href = format!("?scenario={}", entry.id);
+                let card = el("li").class("card").attr("data-scenario", &entry.id);
+                append(
+                    &card,
+                    &el("h3").child(&el("a").attr("href", &href).text(&entry.title)),
+                );
+                append(&card, &el("p").class("career").text(&entry.career));
+                append(
+                    &card,
+                    &el("p")
+                        .class("meta")
+                        .text(&format!("{} min · {}", entry.minutes, entry.difficulty)),
+                );
+                append(&card, &el("p").text(&entry.summary));
+                append(&list, &card);
+            }
+            append(&group, &list);
+            append(&self.catalog, &group);
+        }
+        append(&self.catalog, &own_file_panel());
+        self.switch(Screen::Catalog);
+        self.announce("Choose a scenario.");
+    }
+
+    pub fn resume_prompt(&mut self, scenario: &Scenario, choices_made: usize) {
+        clear(&self.resume);
+        let heading = el("h1").attr("tabindex", "-1").text(&scenario.title);
+        append(&self.resume, &heading);
+        append(
+            &self.resume,
+            &el("p").text(&format!("You have a run in progress ({choices_made} choices made). Continue where you left off?")),
+        );
+        let row = el("div").class("actions");
+        append(
+            &row,
+            &button("Continue", |_| push(UiCommand::ContinueSaved))
+                .id("continue")
+                .class("primary"),
+        );
+        append(
+            &row,
+            &button("Start over", |_| push(UiCommand::StartOver)).id("start-over"),
+        );
+        append(&self.resume, &row);
+        self.switch(Screen::Resume);
+        focus(&heading);
+    }
+
+    /// Shows the play screen for a new (or resumed) run.
+    pub fn begin_play(&mut self, scenario: &Scenario) {
+        self.play_title.set_text_content(Some(&scenario.title));
+        self.play_role.set_text_content(Some(&format!(
+            "Your role: {}. {}",
+            scenario.career, scenario.setting
+        )));
+        self.pause.set_text_content(Some("Pause"));
+        let _ = self.pause.set_attribute("aria-pressed", "false");
+        self.step_number = 0;
+        let _ = self.app.set_attribute("data-turn", "0");
+        let _ = self.app.set_attribute("data-clock", "0");
+        self.switch(Screen::Play);
+        let _ = self.app.set_attribute("data-scenario", &scenario.id);
+    }
+
+    /// Redraws the play screen after the runtime's events.
+    pub fn render_events(&mut self, session: &Session, events: &[Event<Sims>]) {
+        let scenario = session.scenario();
+        let mut responses = Vec::new();
+        let mut entered = false;
+        for event in events {
+            match event {
+                Event::Response { text, .. } => responses.push(text.clone()),
+                Event::StepEntered { .. } => entered = true,
+                _ => {}
+            }
+        }
+        if !entered {
+            return;
+        }
+        self.step_number = session.history().visits.len();
+        let step = scenario.steps.get(session.step_id());
+        let response = responses.join(" ");
+        self.response.set_text_content(Some(&response));
+        set_hidden(&self.response, response.is_empty());
+        self.step_heading
+            .set_text_content(Some(&format!("Step {}", self.step_number)));
+        self.step_text
+            .set_text_content(step.map(|s| s.text.as_str()));
+        let _ = self.app.set_attribute("data-step", session.step_id());
+        let _ = self
+            .app
+            .set_attribute("data-turn", &session.history().choices.len().to_string());
+        self.render_choices(session);
+        self.render_clock(session, crate::bridge::progress_percent(session));
+        // Screen readers read the new step from its heading; the live region says
+        // what the last choice led to.
+        focus(&self.step_heading);
+        let step_text = step.map(|s| s.text.as_str()).unwrap_or("");
+        self.announce(&if response.is_empty() {
+            step_text.to_string()
+        } else {
+            format!("{response} {step_text}")
+        });
+    }
+
+    fn render_choices(&self, session: &Session) {
+        clear(&self.choices);
+        for (i, choice) in session.offered().iter().enumerate() {
+            let id = choice.id.clone();
+            let b = el("button")
+                .attr("type", "button")
+                .attr("data-choice", &choice.id)
+                .class("choice");
+            if i < 9 {
+                append(
+                    &b,
+                    &el("kbd")
+                        .attr("aria-hidden", "true")
+                        .text(&(i + 1).to_string()),
+                );
+            }
+            append(&b, &el("span").text(&choice.label));
+            on(&b, "click", move |_| push(UiCommand::Choose(id.clone())));
+            append(&self.choices, &el("li").child(&b));
+        }
+        let _ = self
+            .choices
+            .set_attribute("data-count", &session.offered().len().to_string());
+    }
+
+    pub fn render_clock(&self, session: &Session, percent: u32) {
+        let text = clock_text(session.clock());
+        if self.clock.text_content().as_deref() != Some(text.as_str()) {
+            self.clock.set_text_content(Some(&text));
+            let _ = self
+                .app
+                .set_attribute("data-clock", &session.clock().to_string());
+        }
+        self.progress.set_value(f64::from(percent));
+        self.progress_text
+            .set_text_content(Some(&format!("{percent}%")));
+    }
+
+    pub fn set_paused(&self, paused: bool) {
+        self.pause
+            .set_text_content(Some(if paused { "Resume" } else { "Pause" }));
+        let _ = self
+            .pause
+            .set_attribute("aria-pressed", if paused { "true" } else { "false" });
+        let _ = self
+            .app
+            .set_attribute("data-paused", if paused { "true" } else { "false" });
+        self.announce(if paused {
+            "Paused. The clock has stopped."
+        } else {
+            "Resumed."
+        });
+    }
+
+    pub fn debrief(&mut self, session: &Session, report: &ScoreReport) {
+        let scenario = session.scenario();
+        let _ = self
+            .app
+            .set_attribute("data-turn", &session.history().choices.len().to_string());
+        let d = &self.debrief;
+        clear(d);
+        let heading = el("h1")
+            .attr("tabindex", "-1")
+            .text(&format!("Debrief: {}", scenario.title));
+        append(d, &heading);
+        if let Some(ending) = &report.ending {
+            append(
+                d,
+                &el("p")
+                    .class("ending")
+                    .text(&format!("Ending: {}", ending.title)),
+            );
+        } else {
+            append(
+                d,
+                &el("p")
+                    .class("ending")
+                    .text("The run stopped before an ending."),
+            );
+        }
+        if let Some(step) = scenario.steps.get(session.step_id()) {
+            append(d, &el("p").class("step-text").text(&step.text));
+        }
+        let verdict = if report.passed {
+            "Passed"
+        } else {
+            "Not passed yet"
+        };
+        let score = el("p")
+            .id("score")
+            .class(if report.passed {
+                "passed"
+            } else {
+                "not-passed"
+            })
+            .attr("data-percent", &report.percent.to_string())
+            .attr("data-passed", if report.passed { "true" } else { "false" })
+            .text(&format!(
+                "Score: {}% — {verdict} (pass mark {}%)",
+                report.percent, report.pass_mark
+            ));
+        append(d, &score);
+
+        if !report.critical_failures.is_empty() {
+            let box_ = el("div")
+                .class("critical")
+                .attr("role", "note")
+                .child(&el("h2").text("Critical actions missed"));
+            let list = el("ul");
+            for c in &report.critical_failures {
+                append(
+                    &list,
+                    &el("li")
+                        .child(&el("strong").text(&c.title))
+                        .child(&el("span").text(&format!(" — {}", c.feedback))),
+                );
+            }
+            append(&box_, &list);
+            append(d, &box_);
+        }
+
+        let table = el("table")
+            .class("scores")
+            .child(&el("caption").text("Scores by area"));
+        let head = el("tr")
+            .child(&el("th").attr("scope", "col").text("Area"))
+            .child(&el("th").attr("scope", "col").text("Score"));
+        append(&table, &el("thead").child(&head));
+        let body = el("tbody");
+        for s in &report.scores {
+            append(
+                &body,
+                &el("tr")
+                    .child(&el("th").attr("scope", "row").text(&s.title))
+                    .child(&el("td").text(&format!("{}%", s.percent))),
+            );
+        }
+        append(&table, &body);
+        append(d, &table);
+
+        append(d, &el("h2").text("How each part was scored"));
+        let criteria = el("ul").class("criteria");
+        for c in &report.criteria {
+            let item = el("li").class("criterion").attr("data-criterion", &c.id);
+            let level = c.level.as_deref().unwrap_or("Not shown");
+            append(&item, &el("h3").text(&c.title));
+            append(
+                &item,
+                &el("p").class("level").text(&format!(
+                    "{level} — {} of {} points",
+                    c.points, c.max_points
+                )),
+            );
+            append(&item, &el("p").text(&c.feedback));
+            if !c.evidence.is_empty() {
+                let ev = el("ul")
+                    .class("evidence")
+                    .attr("aria-label", "What counted");
+                for e in &c.evidence {
+                    let label = scenario
+                        .choice(&e.choice)
+                        .map_or(e.choice.as_str(), |(_, ch)| ch.label.as_str());
+                    append(
+                        &ev,
+                        &el("li").text(&format!("At {}: {label}", clock_text(e.at))),
+                    );
+                }
+                append(&item, &ev);
+            }
+            append(&criteria, &item);
+        }
+        append(d, &criteria);
+
+        if !report.harms.is_empty() {
+            append(d, &el("h2").text("Actions that cost points"));
+            let list = el("ul").class("harms");
+            for h in &report.harms {
+                append(
+                    &list,
+                    &el("li")
+                        .child(&el("strong").text(&format!("{} (−{} points)", h.title, h.penalty)))
+                        .child(&el("span").text(&format!(" — {}", h.feedback))),
+                );
+            }
+            append(d, &list);
+        }
+
+        append(d, &el("h2").text("What you did"));
+        let timeline = el("ol").class("timeline");
+        for r in &session.history().choices {
+            let label = scenario
+                .choice(&r.choice)
+                .map_or(r.choice.as_str(), |(_, ch)| ch.label.as_str());
+            append(
+                &timeline,
+                &el("li")
+                    .child(&el("span").class("time").text(&clock_text(r.at)))
+                    .child(&el("span").text(&format!(" {label}"))),
+            );
+        }
+        append(d, &timeline);
+
+        if !report.practices_shown.is_empty() {
+            append(d, &el("h2").text("Career-Ready Practices you showed"));
+            let list = el("ul");
+            for p in &report.practices_shown {
+                append(&list, &el("li").text(p.title()));
+            }
+            append(d, &list);
+        }
+
+        let row = el("div").class("actions");
+        append(
+            &row,
+            &button("Play again", |_| push(UiCommand::Restart))
+                .id("play-again")
+                .class("primary"),
+        );
+        append(
+            &row,
+            &button("Download my run", |_| push(UiCommand::Download)).id("download"),
+        );
+        append(
+            &row,
+            &el("a")
+                .attr("href", "./")
+                .class("button-link")
+                .text("Choose another scenario"),
+        );
+        append(d, &row);
+        self.switch(Screen::Debrief);
+        focus(&heading);
+        self.announce(&format!("Finished. Score {}%. {verdict}.", report.percent));
+    }
+
+    /// A file or the catalog could not be loaded at all.
+    pub fn load_failed(&mut self, what: &str, reason: &str) {
+        let e = &self.errors;
+        clear(e);
+        let heading = el("h1")
+            .attr("tabindex", "-1")
+            .text(&format!("Could not open {what}"));
+        append(e, &heading);
+        append(e, &el("p").class("message").text(reason));
+        append(
+            e,
+            &el("p").child(
+                &el("a")
+                    .attr("href", "./")
+                    .text("Back to the list of scenarios"),
+            ),
+        );
+        append(e, &own_file_panel());
+        self.switch(Screen::Errors);
+        focus(&heading);
+        self.announce(&format!("Could not open {what}."));
+    }
+
+    /// The teacher's error panel: every diagnostic with its line, column and source line.
+    pub fn errors(&mut self, file_name: &str, diagnostics: &[JsonDiagnostic]) {
+        let e = &self.errors;
+        clear(e);
+        let count = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let heading = el("h1").attr("tabindex", "-1").text(&format!(
+            "{file_name} has {count} problem{} to fix",
+            if count == 1 { "" } else { "s" }
+        ));
+        append(e, &heading);
+        append(e, &el("p").text("Fix these in your editor, save, and open the file again. Line and column numbers count from 1."));
+        let list = el("ol")
+            .class("diagnostics")
+            .attr("data-count", &diagnostics.len().to_string());
+        for d in diagnostics {
+            let item = el("li")
+                .class("diagnostic")
+                .attr("data-code", d.code.as_str());
+            let severity = if d.severity == Severity::Error {
+                "Error"
+            } else {
+                "Warning"
+            };
+            let place = d.start.map_or(String::from("whole file"), |s| {
+                format!("line {}, column {}", s.line, s.column)
+            });
+            append(
+                &item,
+                &el("p")
+                    .class("where")
+                    .text(&format!("{severity} {} at {place}", d.code.as_str())),
+            );
+            append(&item, &el("p").class("message").text(&d.message));
+            if let (Some(line), Some(start)) = (&d.source_line, d.start) {
+                let caret = format!(
+                    "{}^ {}",
+                    " ".repeat(start.column.saturating_sub(1)),
+                    d.label
+                );
+                append(
+                    &item,
+                    &el("pre").child(
+                        &el("code").text(&format!("{:>4} | {line}\n     | {caret}", start.line)),
+                    ),
+                );
+            }
+            if let Some(help) = &d.help {
+                append(
+                    &item,
+                    &el("p").class("help").text(&format!("How to fix: {help}")),
+                );
+            }
+            append(&list, &item);
+        }
+        append(e, &list);
+        append(e, &own_file_panel());
+        self.switch(Screen::Errors);
+        focus(&heading);
+        self.announce(&format!("{count} problems found in {file_name}."));
+    }
+}
+
+/// "Try your own file": a file picker and a drop zone, for teachers.
+fn own_file_panel() -> Element {
+    let panel = el("section")
+        .class("own-file")
+        .attr("aria-label", "Open your own scenario file");
+    append(&panel, &el("h2").text("Test your own scenario file"));
+    let input = el("input")
+        .id("file-input")
+        .attr("type", "file")
+        .attr("accept", ".ron,text/plain");
+    let label = el("label")
+        .attr("for", "file-input")
+        .text("Choose a .ron file");
+    on(&input, "change", |event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            crate::bridge::read_file(file);
+        }
+    });
+    let zone = el("div")
+        .class("drop-zone")
+        .id("drop-zone")
+        .text("…or drop it here.");
+    on(&zone, "dragover", |event| event.prevent_default());
+    on(&zone, "drop", |event| {
+        event.prevent_default();
+        let file = event
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(|d| d.data_transfer())
+            .and_then(|t| t.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            crate::bridge::read_file(file);
+        }
+    });
+    append(&panel, &label);
+    append(&panel, &input);
+    append(&panel, &zone);
+    panel
+}
+
+pub fn clock_text(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}

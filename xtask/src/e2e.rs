@@ -1,0 +1,70 @@
+//! The browser tests and the startup benchmark, in Debian's Chromium driven by
+//! playwright-core (which never downloads a browser of its own).
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{root, run, serve, web};
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Installs Debian's chromium if it is missing (CI runs as root).
+fn ensure_chromium() -> Result<(), String> {
+    if Path::new(CHROMIUM).exists() {
+        return Ok(());
+    }
+    run(
+        "apt-get update",
+        Command::new("apt-get").args(["update", "-qq"]),
+    )?;
+    run(
+        "install Debian's chromium",
+        Command::new("apt-get")
+            .args(["install", "-y", "-qq", "chromium"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+/// Installs the test's npm packages from the lock file.
+fn ensure_npm_packages() -> Result<(), String> {
+    let dir = root().join("web/e2e");
+    if dir.join("node_modules/playwright-core").exists() {
+        return Ok(());
+    }
+    run(
+        "npm packages for the browser tests",
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir),
+    )
+}
+
+pub fn run_browser_tests(site: &Path) -> Result<(), String> {
+    ensure_chromium()?;
+    ensure_npm_packages()?;
+    let addr = serve::spawn(site.to_path_buf(), 0)?;
+    run(
+        "browser tests (headless Chromium)",
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1"])
+            .arg(root().join("web/e2e/tests"))
+            .env("FIRSTSHIFT_URL", format!("http://{addr}/"))
+            .env("CHROMIUM", CHROMIUM)
+            .env("FIRSTSHIFT_ROOT", root()),
+    )
+}
+
+pub fn bench_web() -> Result<(), String> {
+    let site = web::build()?;
+    ensure_chromium()?;
+    ensure_npm_packages()?;
+    let addr = serve::spawn(site.clone(), 0)?;
+    run(
+        "startup benchmark",
+        Command::new("node")
+            .arg(root().join("web/e2e/bench.mjs"))
+            .env("FIRSTSHIFT_URL", format!("http://{addr}/"))
+            .env("CHROMIUM", CHROMIUM)
+            .env("FIRSTSHIFT_SITE", &site),
+    )
+}

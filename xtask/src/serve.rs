@@ -1,0 +1,128 @@
+//! `cargo xtask serve`: the built site on 127.0.0.1, with live reload while a
+//! teacher edits files under scenarios/.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::routing::get;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::{root, web};
+
+/// Serves until the process is stopped.
+pub fn serve_forever(site: &Path, port: u16) -> Result<(), String> {
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    runtime.block_on(async {
+        let version = Arc::new(AtomicU64::new(1));
+        let (listener, addr) = bind(port).await?;
+        watch_scenarios(site.to_path_buf(), Arc::clone(&version));
+        println!("FirstShift is being served at http://{addr}/ (Ctrl+C to stop).");
+        println!("Edits to files under scenarios/ reload the page.");
+        axum::serve(listener, router(site, version))
+            .await
+            .map_err(|e| e.to_string())
+    })
+}
+
+/// Starts a server on a background thread (port 0: any free port) and returns its
+/// address. Used by the browser tests.
+pub fn spawn(site: PathBuf, port: u16) -> Result<SocketAddr, String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = match tokio::runtime::Runtime::new() {
+            Ok(r) => r,
+            Err(e) => {
+                let _ = tx.send(Err(e.to_string()));
+                return;
+            }
+        };
+        runtime.block_on(async move {
+            match bind(port).await {
+                Ok((listener, addr)) => {
+                    let _ = tx.send(Ok(addr));
+                    let _ = axum::serve(listener, router(&site, Arc::new(AtomicU64::new(1)))).await;
+                }
+                Err(e) => {
+                    let _ = tx.send(Err(e));
+                }
+            }
+        });
+    });
+    rx.recv().map_err(|e| e.to_string())?
+}
+
+async fn bind(port: u16) -> Result<(tokio::net::TcpListener, SocketAddr), String> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .map_err(|e| {
+            format!("cannot listen on 127.0.0.1:{port}: {e} (try --port with another number)")
+        })?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    Ok((listener, addr))
+}
+
+fn router(site: &Path, version: Arc<AtomicU64>) -> Router {
+    let files = ServeDir::new(site).precompressed_br().precompressed_gzip();
+    Router::new()
+        .route(
+            "/__livereload",
+            get(move || async move { version.load(Ordering::Relaxed).to_string() }),
+        )
+        .fallback_service(files)
+        // While developing, always revalidate, so an edit is never hidden by a cache.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("x-content-type-options"),
+            HeaderValue::from_static("nosniff"),
+        ))
+}
+
+/// Polls scenarios/ twice a second; on a change, republishes them and bumps the
+/// version the page polls. Polling needs no platform watcher and is cheap here.
+fn watch_scenarios(site: PathBuf, version: Arc<AtomicU64>) {
+    std::thread::spawn(move || {
+        let mut last = newest_change(&root().join("scenarios"));
+        loop {
+            std::thread::sleep(Duration::from_millis(500));
+            let now = newest_change(&root().join("scenarios"));
+            if now != last {
+                last = now;
+                match web::publish_scenarios(&site, false) {
+                    Ok(()) => println!("scenarios changed: reloading the page"),
+                    Err(e) => println!("scenarios changed, but: {e}"),
+                }
+                version.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    });
+}
+
+fn newest_change(dir: &Path) -> (Option<SystemTime>, usize) {
+    let mut newest = None;
+    let mut count = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(modified) = entry.metadata().and_then(|m| m.modified()) {
+                count += 1;
+                newest = newest.max(Some(modified));
+            }
+        }
+    }
+    (newest, count)
+}

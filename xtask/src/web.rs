@@ -1,0 +1,245 @@
+//! `cargo xtask build-web`: the static site in target/web.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use firstshift_scenario::catalog::{Catalog, CatalogEntry};
+
+use crate::{cargo, root, run};
+
+const TARGET: &str = "wasm32-unknown-unknown";
+const PROFILE: &str = "wasm-release";
+
+pub fn site_dir() -> PathBuf {
+    root().join("target/web")
+}
+
+pub fn ensure_wasm_target() -> Result<(), String> {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains(TARGET))
+        .unwrap_or(false);
+    if installed {
+        return Ok(());
+    }
+    run(
+        "install the wasm target",
+        Command::new("rustup").args(["target", "add", TARGET]),
+    )
+}
+
+/// Builds the whole site and returns its folder.
+pub fn build() -> Result<PathBuf, String> {
+    ensure_wasm_target()?;
+    run(
+        "build the player (wasm)",
+        cargo().args([
+            "build",
+            "-p",
+            "firstshift-web",
+            "--target",
+            TARGET,
+            "--profile",
+            PROFILE,
+        ]),
+    )?;
+    let site = site_dir();
+    std::fs::create_dir_all(&site).map_err(|e| e.to_string())?;
+    let wasm = root().join(format!("target/{TARGET}/{PROFILE}/firstshift_web.wasm"));
+    bindgen(&wasm, &site)?;
+    copy_static(&site)?;
+    publish_scenarios(&site, true)?;
+    compress_and_report(&site)?;
+    Ok(site)
+}
+
+/// wasm-bindgen as a library, so its version is pinned with the crate's.
+fn bindgen(wasm: &Path, site: &Path) -> Result<(), String> {
+    let out = site.join("firstshift_web_bg.wasm");
+    let fresh = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    if let (Some(built), Some(input)) = (fresh(&out), fresh(wasm))
+        && built > input
+    {
+        return Ok(()); // Nothing new to post-process.
+    }
+    let started = Instant::now();
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(wasm)
+        .web(true)
+        .map_err(|e| e.to_string())?
+        .omit_default_module_path(false)
+        .remove_name_section(true)
+        .remove_producers_section(true)
+        .typescript(false)
+        .generate(site)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    eprintln!(
+        "xtask: wasm-bindgen took {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn copy_static(site: &Path) -> Result<(), String> {
+    for entry in std::fs::read_dir(root().join("web/static")).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_file() {
+            std::fs::copy(&path, site.join(path.file_name().unwrap()))
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+/// Copies the built-in scenarios (not the `_invalid` corpus) and writes the
+/// catalog index. `strict` (a build) refuses a scenario that does not validate;
+/// otherwise (live editing) it is copied but left out of the catalog, so the
+/// teacher can open it with `?src=` and see the error panel.
+pub fn publish_scenarios(site: &Path, strict: bool) -> Result<(), String> {
+    let source = root().join("scenarios");
+    let target = site.join("scenarios");
+    let _ = std::fs::remove_dir_all(&target);
+    let mut catalog = Catalog::default();
+    let mut stack = vec![source.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).map_err(|e| e.to_string())? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                if name != "_invalid" {
+                    stack.push(path);
+                }
+                continue;
+            }
+            if !name.ends_with(".ron") || name.ends_with(".plays.ron") {
+                continue;
+            }
+            let relative = path
+                .strip_prefix(&source)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+            let loaded = firstshift_scenario::load_scenario(&text);
+            let out = target.join(&relative);
+            std::fs::create_dir_all(out.parent().unwrap()).map_err(|e| e.to_string())?;
+            std::fs::write(&out, &text).map_err(|e| e.to_string())?;
+            match loaded.scenario {
+                Some(scenario) => catalog.scenarios.push(CatalogEntry::new(
+                    &scenario,
+                    format!("scenarios/{relative}"),
+                )),
+                None if strict => {
+                    return Err(format!(
+                        "scenarios/{relative} has errors; run `firstshift validate scenarios`"
+                    ));
+                }
+                None => eprintln!(
+                    "scenarios/{relative} has errors: open ?src=scenarios/{relative} to see them"
+                ),
+            }
+        }
+    }
+    catalog.scenarios.sort_by(|a, b| a.id.cmp(&b.id));
+    let json = serde_json::to_string_pretty(&catalog).map_err(|e| e.to_string())?;
+    std::fs::write(target.join("index.json"), json).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Writes `.gz` and `.br` beside each file and prints (and saves) a size report.
+fn compress_and_report(site: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    let mut stack = vec![site.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).map_err(|e| e.to_string())? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if !matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("gz" | "br" | "txt")
+            ) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut report =
+        String::from("file                                         raw        gzip      brotli\n");
+    let (mut total_raw, mut total_gz, mut total_br) = (0, 0, 0);
+    let started = Instant::now();
+    for path in &files {
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let (gz_path, br_path) = (append_ext(path, "gz"), append_ext(path, "br"));
+        let (gz, br) = if newer(&gz_path, path) && newer(&br_path, path) {
+            // Unchanged since the last build: keep the (slow) brotli output.
+            (
+                std::fs::read(&gz_path).map_err(|e| e.to_string())?,
+                std::fs::read(&br_path).map_err(|e| e.to_string())?,
+            )
+        } else {
+            let (gz, br) = (gzip(&bytes), brotli(&bytes));
+            std::fs::write(&gz_path, &gz).map_err(|e| e.to_string())?;
+            std::fs::write(&br_path, &br).map_err(|e| e.to_string())?;
+            (gz, br)
+        };
+        let name = path.strip_prefix(site).unwrap().to_string_lossy();
+        report.push_str(&format!(
+            "{name:<40} {:>9} {:>11} {:>11}\n",
+            kb(bytes.len()),
+            kb(gz.len()),
+            kb(br.len())
+        ));
+        total_raw += bytes.len();
+        total_gz += gz.len();
+        total_br += br.len();
+    }
+    report.push_str(&format!(
+        "{:<40} {:>9} {:>11} {:>11}\n",
+        "TOTAL",
+        kb(total_raw),
+        kb(total_gz),
+        kb(total_br)
+    ));
+    eprintln!(
+        "xtask: compression took {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    println!("{report}");
+    std::fs::write(site.join("size-report.txt"), report).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+fn newer(a: &Path, than: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    matches!((modified(a), modified(than)), (Some(a), Some(b)) if a >= b)
+}
+
+fn append_ext(path: &Path, ext: &str) -> PathBuf {
+    PathBuf::from(format!("{}.{ext}", path.display()))
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory")
+}
+
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Quality 9 is within a few percent of 11 at a fraction of the time.
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 9,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing to memory");
+    out
+}
