@@ -648,12 +648,15 @@ impl Ui {
                     " ".repeat(start.column.saturating_sub(1)),
                     d.label
                 );
+                // A long line scrolls sideways, so keyboard users must be able to reach it.
+                let pre = el("pre")
+                    .attr("tabindex", "0")
+                    .attr("aria-label", &format!("Line {} of the file", start.line));
                 append(
-                    &item,
-                    &el("pre").child(
-                        &el("code").text(&format!("{:>4} | {line}\n     | {caret}", start.line)),
-                    ),
+                    &pre,
+                    &el("code").text(&format!("{:>4} | {line}\n     | {caret}", start.line)),
                 );
+                append(&item, &pre);
             }
             if let Some(help) = &d.help {
                 append(

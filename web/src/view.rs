@@ -55,10 +55,12 @@ fn setup(mut commands: Commands) {
     commands.spawn((
         Career,
         Text2d::new("FirstShift"),
-        TextFont::from_font_size(30.0),
+        TextFont::from_font_size(24.0),
         TextColor(Color::WHITE),
-        Anchor::CENTER_LEFT,
-        Transform::from_xyz(left + 16.0, 55.0, 1.0),
+        // Long job titles wrap inside the card instead of running into the clock.
+        TextBounds::new_horizontal(430.0),
+        Anchor::BOTTOM_LEFT,
+        Transform::from_xyz(left + 16.0, 40.0, 1.0),
     ));
     commands.spawn((
         Setting,
@@ -67,7 +69,7 @@ fn setup(mut commands: Commands) {
         TextColor(Color::srgb(0.85, 0.89, 0.96)),
         TextBounds::new_horizontal(430.0),
         Anchor::TOP_LEFT,
-        Transform::from_xyz(left + 16.0, 30.0, 1.0),
+        Transform::from_xyz(left + 16.0, 28.0, 1.0),
     ));
     let right = WIDTH / 2.0 - 24.0 - BAR_WIDTH;
     commands.spawn((
