@@ -11,7 +11,8 @@ use bevy::app::ScheduleRunnerPlugin;
 use bevy::asset::{AssetMetaCheck, LoadState};
 use bevy::prelude::*;
 use firstshift_bevy::{
-    ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioAppExt, ScenarioAsset, ScenarioPlugin,
+    ActiveRun, MirrorRun, PublishRun, RunCommand, RunEvent, RunMirror, RunRefused, ScenarioAppExt,
+    ScenarioAsset, ScenarioPlugin,
 };
 use firstshift_core::transcript::{decode_save_transcript, encode_save};
 use firstshift_core::{Event, Transcript};
@@ -96,47 +97,32 @@ struct Player {
     saved: Option<Transcript>,
     manual_clock: bool,
     last_saved_clock: u64,
+    /// The URL's `?scenario=` or `?src=` has been acted on.
+    opened_from_url: bool,
 }
 
 pub fn run() {
     let canvas = dom::query("render").as_deref() != Some("text") && webgl2_available();
     let ui = Ui::build(canvas);
     keyboard_shortcuts();
-
-    let assets = AssetPlugin {
+    let mirror = RunMirror::default();
+    let assets = || AssetPlugin {
         file_path: ".".into(),
         meta_check: AssetMetaCheck::Never,
         ..default()
     };
+
+    // The logic app: the scenario, the DOM, saves. It starts at once, on a browser
+    // timer, in every mode, so the first choice never waits for the renderer.
     let mut app = App::new();
-    if canvas {
-        let window = Window {
-            canvas: Some("#bevy-canvas".into()),
-            fit_canvas_to_parent: true,
-            // The DOM keeps its keys: Tab, Space and the number keys work as usual.
-            prevent_default_event_handling: false,
-            focused: false,
-            ..default()
-        };
-        app.add_plugins(
-            DefaultPlugins
-                .set(WindowPlugin {
-                    primary_window: Some(window),
-                    ..default()
-                })
-                .set(assets),
-        );
-        app.add_sim_view("branching", crate::view::BranchingView);
-    } else {
-        // No WebGL: the same plugin runs headless, ticking from a browser timer.
-        app.add_plugins((
-            MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(Duration::from_millis(50))),
-            assets,
-        ));
-    }
-    app.add_plugins(ScenarioPlugin)
-        .init_asset::<CatalogAsset>()
-        .init_asset_loader::<CatalogLoader>();
+    app.add_plugins((
+        MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(Duration::from_millis(16))),
+        assets(),
+        ScenarioPlugin,
+        PublishRun(mirror.clone()),
+    ))
+    .init_asset::<CatalogAsset>()
+    .init_asset_loader::<CatalogLoader>();
     let catalog_handle = app
         .world()
         .resource::<AssetServer>()
@@ -151,11 +137,64 @@ pub fn run() {
         saved: None,
         manual_clock,
         last_saved_clock: 0,
+        opened_from_url: false,
     })
     .add_systems(PreUpdate, drain_inbox)
-    .add_systems(Update, (poll_catalog, poll_pending))
+    .add_systems(Update, (open_from_url, poll_catalog, poll_pending).chain())
     .add_systems(PostUpdate, (render_run, render_clock).chain());
     app.run();
+
+    // The view app draws a mirror of the run on the canvas, when there is WebGL.
+    // Starting a renderer blocks the page for a moment (shaders compile; about a
+    // second with software WebGL), so it starts a second after the first step is
+    // on screen, while the student reads it, instead of delaying the text.
+    if canvas {
+        VIEW_APP.with(|v| *v.borrow_mut() = Some(Box::new(move || start_view_app(mirror))));
+    }
+}
+
+thread_local! {
+    static VIEW_APP: RefCell<Option<Box<dyn FnOnce()>>> = RefCell::new(None);
+}
+
+/// Starts the view app (once), a second after the first step is shown.
+fn start_view_app_soon() {
+    let Some(start) = VIEW_APP.with(|v| v.borrow_mut().take()) else {
+        return;
+    };
+    let closure = Closure::once_into_js(start);
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), 1000);
+    }
+}
+
+fn start_view_app(mirror: RunMirror) {
+    let window = Window {
+        canvas: Some("#bevy-canvas".into()),
+        fit_canvas_to_parent: true,
+        // The DOM keeps its keys: Tab, Space and the number keys work as usual.
+        prevent_default_event_handling: false,
+        focused: false,
+        ..default()
+    };
+    let assets = AssetPlugin {
+        file_path: ".".into(),
+        meta_check: AssetMetaCheck::Never,
+        ..default()
+    };
+    let mut view = App::new();
+    view.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(window),
+                ..default()
+            })
+            .set(assets),
+    )
+    .add_plugins(MirrorRun(mirror))
+    .add_sim_view("branching", crate::view::BranchingView);
+    view.run();
 }
 
 fn keyboard_shortcuts() {
@@ -185,7 +224,30 @@ fn keyboard_shortcuts() {
     closure.forget();
 }
 
-/// Opens the scenario the URL names, or shows the catalog, once the index is loaded.
+/// Opens the scenario the URL names at once, without waiting for the catalog: a
+/// built-in scenario's id is its path under `scenarios/`.
+fn open_from_url(mut player: NonSendMut<Player>, server: Res<AssetServer>) {
+    if player.opened_from_url {
+        return;
+    }
+    player.opened_from_url = true;
+    if let Some(src) = dom::query("src") {
+        match safe_relative_path(&src) {
+            Ok(path) => open(&mut player, &server, path),
+            Err(why) => player.ui.load_failed(&src, why),
+        }
+    } else if let Some(id) = dom::query("scenario") {
+        match safe_relative_path(&id) {
+            Ok(id) => open(&mut player, &server, format!("scenarios/{id}.ron")),
+            Err(_) => player.ui.load_failed(&id, NO_SUCH_SCENARIO),
+        }
+    }
+}
+
+const NO_SUCH_SCENARIO: &str =
+    "there is no built-in scenario with this id; choose one from the list";
+
+/// Shows the catalog once the index is loaded (when the URL named no scenario).
 fn poll_catalog(
     mut player: NonSendMut<Player>,
     catalogs: Res<Assets<CatalogAsset>>,
@@ -215,26 +277,8 @@ fn poll_catalog(
         }
         _ => return,
     };
-    player.catalog = Some(catalog.clone());
-    if let Some(src) = dom::query("src") {
-        match safe_relative_path(&src) {
-            Ok(path) => open(&mut player, &server, path),
-            Err(why) => player.ui.load_failed(&src, why),
-        }
-    } else if let Some(id) = dom::query("scenario") {
-        match catalog.find(&id) {
-            Some(entry) => {
-                let path = entry.path.clone();
-                open(&mut player, &server, path);
-            }
-            None => player.ui.load_failed(
-                &id,
-                "there is no built-in scenario with this id; choose one from the list",
-            ),
-        }
-    } else {
-        player.ui.catalog(&catalog);
-    }
+    player.ui.catalog(&catalog);
+    player.catalog = Some(catalog);
 }
 
 /// `?src=` may only name a file on the same site, by a relative path: the player
@@ -291,9 +335,13 @@ fn poll_pending(
         }
         LoadState::Failed(e) => {
             player.pending = None;
-            player
-                .ui
-                .load_failed(&path, &format!("the file could not be loaded ({e})"));
+            let builtin = dom::query("src").is_none() && dom::query("scenario").is_some();
+            let reason = if builtin {
+                NO_SUCH_SCENARIO.to_string()
+            } else {
+                format!("the file could not be loaded ({e})")
+            };
+            player.ui.load_failed(&path, &reason);
         }
         _ => {}
     }
@@ -461,6 +509,7 @@ fn render_run(
         });
     } else {
         player.ui.render_events(session, &events);
+        start_view_app_soon();
         storage::save(&session.scenario().id, &encode_save(session));
         player.last_saved_clock = session.clock();
     }

@@ -11,7 +11,7 @@
 //! Front ends (the web player's DOM, a sim's canvas view) read [`ActiveRun`] and
 //! [`RunEvent`]s. Sims register their views with [`ScenarioAppExt::add_sim_view`].
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoader, LoadContext};
@@ -129,6 +129,13 @@ pub struct ScenarioPlugin;
 
 impl Plugin for ScenarioPlugin {
     fn build(&self, app: &mut App) {
+        // Keep simulated time honest when the browser throttles a background tab
+        // (timers then fire about once a second; the default cap is 250 ms a frame).
+        app.insert_resource({
+            let mut time = Time::<Virtual>::default();
+            time.set_max_delta(std::time::Duration::from_secs(10));
+            time
+        });
         app.init_resource::<ActiveRun>()
             .init_resource::<SimViews>()
             .add_message::<RunCommand>()
@@ -254,6 +261,64 @@ fn advance_clock(time: Res<Time>, mut run: ResMut<ActiveRun>, mut events: Messag
     let to: Seconds = session.clock() + whole as Seconds;
     if let Ok(list) = session.wait_until(to) {
         events.write_batch(list.into_iter().map(RunEvent));
+    }
+}
+
+/// A copy of the run shared between two apps on one page: the logic app (with
+/// [`ScenarioPlugin`]) publishes it, and a view app (with a renderer) mirrors it
+/// into its own [`ActiveRun`] to draw. The student never waits for the renderer to
+/// start before they can read and choose.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct RunMirror(Arc<Mutex<Option<MirroredRun>>>);
+
+#[derive(Clone, Debug)]
+struct MirroredRun {
+    session: Option<Session>,
+    paused: bool,
+}
+
+/// Publishes the logic app's run into a [`RunMirror`] whenever it changes.
+#[derive(Debug)]
+pub struct PublishRun(pub RunMirror);
+
+impl Plugin for PublishRun {
+    fn build(&self, app: &mut App) {
+        app.insert_resource(self.0.clone())
+            .add_systems(Last, publish);
+    }
+}
+
+fn publish(run: Res<ActiveRun>, mirror: Res<RunMirror>) {
+    if run.is_changed()
+        && let Ok(mut slot) = mirror.0.lock()
+    {
+        *slot = Some(MirroredRun {
+            session: run.session.clone(),
+            paused: run.paused,
+        });
+    }
+}
+
+/// Mirrors a [`RunMirror`] into this app's [`ActiveRun`], for views to draw.
+#[derive(Debug)]
+pub struct MirrorRun(pub RunMirror);
+
+impl Plugin for MirrorRun {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<ActiveRun>()
+            .init_resource::<SimViews>()
+            .insert_resource(self.0.clone())
+            .add_systems(First, mirror);
+    }
+}
+
+fn mirror(mirror: Res<RunMirror>, mut run: ResMut<ActiveRun>) {
+    let Ok(mut slot) = mirror.0.lock() else {
+        return;
+    };
+    if let Some(latest) = slot.take() {
+        run.session = latest.session;
+        run.paused = latest.paused;
     }
 }
 

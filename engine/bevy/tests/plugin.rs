@@ -7,8 +7,8 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use firstshift_bevy::{
-    ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioAppExt, ScenarioAsset, ScenarioPlugin,
-    SimViews, progress,
+    ActiveRun, MirrorRun, PublishRun, RunCommand, RunEvent, RunMirror, RunRefused, ScenarioAppExt,
+    ScenarioAsset, ScenarioPlugin, SimViews, progress,
 };
 use firstshift_core::Event;
 use firstshift_scenario::{Scenario, load_scenario};
@@ -227,4 +227,27 @@ fn sims_register_their_views() {
     app.add_plugins((MinimalPlugins, ScenarioPlugin));
     app.add_sim_view("branching", |_: &mut App| {});
     assert_eq!(app.world().resource::<SimViews>().0, vec!["branching"]);
+}
+
+#[test]
+fn a_view_app_mirrors_the_logic_apps_run() {
+    let mirror = RunMirror::default();
+    let mut logic = app();
+    logic.add_plugins(PublishRun(mirror.clone()));
+    let mut view = App::new();
+    view.add_plugins((MinimalPlugins, MirrorRun(mirror)));
+    send(
+        &mut logic,
+        RunCommand::Start {
+            scenario: front_desk(),
+            seed: 0,
+        },
+    );
+    send(&mut logic, RunCommand::Choose("greet-warmly".into()));
+    view.update();
+    let mirrored = view.world().resource::<ActiveRun>();
+    assert_eq!(mirrored.session.as_ref().unwrap().step_id(), "reservation");
+    send(&mut logic, RunCommand::Pause);
+    view.update();
+    assert!(view.world().resource::<ActiveRun>().paused);
 }
