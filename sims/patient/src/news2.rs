@@ -451,7 +451,8 @@ mod tests {
             temperature: 38.9,
             ..healthy()
         });
-        assert_eq!(s.total, 2 + 2 + 2 + 2 + 2 + 0 + 1);
+        // RR 2, SpO2 2, oxygen 2, SBP 2, pulse 2, alert 0, temperature 1.
+        assert_eq!(s.total, 11);
         assert_eq!(s.risk(), Risk::High);
         assert!(s.response().action.starts_with("Emergency response"));
     }
