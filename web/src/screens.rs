@@ -1,7 +1,7 @@
 //! The screens of the player, as real HTML: catalog, play, debrief, error panel and
 //! the resume prompt. Every string from a scenario goes in as a text node.
 
-use firstshift_core::Event;
+use firstshift_core::{Event, clock_text};
 use firstshift_rubric::ScoreReport;
 use firstshift_scenario::catalog::Catalog;
 use firstshift_scenario::diagnostic::{JsonDiagnostic, Severity};
@@ -718,13 +718,4 @@ fn own_file_panel() -> Element {
     append(&panel, &input);
     append(&panel, &zone);
     panel
-}
-
-pub fn clock_text(seconds: u64) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
 }

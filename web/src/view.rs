@@ -120,7 +120,7 @@ fn update(
     set(&mut texts.p1(), &scenario.setting);
     set(
         &mut texts.p2(),
-        &crate::screens::clock_text(session.clock()),
+        &firstshift_core::clock_text(session.clock()),
     );
     let status = if session.is_finished() {
         "Finished".to_string()

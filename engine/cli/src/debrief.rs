@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+pub use firstshift_core::clock_text as clock;
 use firstshift_core::condition::History;
 use firstshift_rubric::ScoreReport;
 use firstshift_scenario::Scenario;
@@ -71,14 +72,4 @@ pub fn render(scenario: &Scenario, history: &History, report: &ScoreReport) -> S
         }
     }
     out
-}
-
-/// Simulated seconds as `m:ss` (or `h:mm:ss`).
-pub fn clock(seconds: u64) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
 }

@@ -27,3 +27,23 @@ pub use transcript::{ReplayError, SaveError, Transcript, TranscriptEntry};
 
 /// Simulated time in whole seconds since the scenario started.
 pub type Seconds = u64;
+
+/// Simulated time as a clock shows it: `m:ss`, or `h:mm:ss` from an hour on.
+pub fn clock_text(seconds: Seconds) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn clock_text_reads_like_a_clock() {
+        assert_eq!(super::clock_text(0), "0:00");
+        assert_eq!(super::clock_text(75), "1:15");
+        assert_eq!(super::clock_text(3600 + 5 * 60 + 9), "1:05:09");
+    }
+}

@@ -568,51 +568,46 @@ impl Node {
         }
     }
 
+    /// The items directly inside this node: struct fields, tuple and list elements,
+    /// map entries (with their spans, for blanking).
+    fn items(&self) -> Vec<ItemRef<'_>> {
+        let item = |span: &Range<usize>, field, value| ItemRef {
+            span: span.clone(),
+            field,
+            value,
+        };
+        match &self.kind {
+            NodeKind::Named {
+                body: Some(Body::Fields(fields)),
+                ..
+            }
+            | NodeKind::Group(Body::Fields(fields)) => fields
+                .iter()
+                .map(|f| item(&f.item_span, Some(&f.name), &f.value))
+                .collect(),
+            NodeKind::Named {
+                body: Some(Body::Items(items)),
+                ..
+            }
+            | NodeKind::Group(Body::Items(items))
+            | NodeKind::List(items) => items
+                .iter()
+                .map(|i| item(&i.item_span, None, &i.value))
+                .collect(),
+            NodeKind::Map(entries) => entries
+                .iter()
+                .map(|e| item(&e.item_span, None, &e.value))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The innermost item (struct field, list element or map entry) whose span
     /// contains `offset`, with its span. Used to blank out a value that failed to
     /// deserialize.
     pub fn innermost_item(&self, offset: usize) -> Option<ItemRef<'_>> {
-        let children: Vec<ItemRef<'_>> = match &self.kind {
-            NodeKind::Named {
-                body: Some(body), ..
-            }
-            | NodeKind::Group(body) => match body {
-                Body::Fields(fields) => fields
-                    .iter()
-                    .map(|f| ItemRef {
-                        span: f.item_span.clone(),
-                        field: Some(&f.name),
-                        value: &f.value,
-                    })
-                    .collect(),
-                Body::Items(items) => items
-                    .iter()
-                    .map(|i| ItemRef {
-                        span: i.item_span.clone(),
-                        field: None,
-                        value: &i.value,
-                    })
-                    .collect(),
-            },
-            NodeKind::List(items) => items
-                .iter()
-                .map(|i| ItemRef {
-                    span: i.item_span.clone(),
-                    field: None,
-                    value: &i.value,
-                })
-                .collect(),
-            NodeKind::Map(entries) => entries
-                .iter()
-                .map(|e| ItemRef {
-                    span: e.item_span.clone(),
-                    field: None,
-                    value: &e.value,
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        let hit = children
+        let hit = self
+            .items()
             .into_iter()
             .find(|c| c.span.start <= offset && offset < c.span.end)?;
         Some(hit.value.innermost_item(offset).unwrap_or(hit))
@@ -632,55 +627,12 @@ impl Node {
         best
     }
 
-    /// The smallest item that strictly encloses `span` (its parent item).
-    pub fn enclosing_item(&self, span: &Range<usize>) -> Option<ItemRef<'_>> {
-        let mut best: Option<ItemRef<'_>> = None;
-        self.visit_items(&mut |item| {
-            let encloses =
-                item.span.start <= span.start && span.end <= item.span.end && item.span != *span;
-            if encloses && best.as_ref().is_none_or(|b| item.span.len() < b.span.len()) {
-                best = Some(item);
-            }
-        });
-        best
-    }
-
+    /// Calls `f` with every item in the tree, outermost first.
     fn visit_items<'a>(&'a self, f: &mut dyn FnMut(ItemRef<'a>)) {
-        let mut visit = |span: &Range<usize>, field: Option<&'a String>, value: &'a Node| {
-            f(ItemRef {
-                span: span.clone(),
-                field,
-                value,
-            });
+        for item in self.items() {
+            let value = item.value;
+            f(item);
             value.visit_items(f);
-        };
-        match &self.kind {
-            NodeKind::Named {
-                body: Some(body), ..
-            }
-            | NodeKind::Group(body) => match body {
-                Body::Fields(fields) => {
-                    for x in fields {
-                        visit(&x.item_span, Some(&x.name), &x.value);
-                    }
-                }
-                Body::Items(items) => {
-                    for x in items {
-                        visit(&x.item_span, None, &x.value);
-                    }
-                }
-            },
-            NodeKind::List(items) => {
-                for x in items {
-                    visit(&x.item_span, None, &x.value);
-                }
-            }
-            NodeKind::Map(entries) => {
-                for x in entries {
-                    visit(&x.item_span, None, &x.value);
-                }
-            }
-            _ => {}
         }
     }
 
@@ -761,9 +713,11 @@ Scenario(
         let tree = parse(DOC).unwrap();
         let at = DOC.find("stay").unwrap();
         let item = tree.innermost_item(at).unwrap();
-        assert_eq!(&DOC[item.span.clone()], "id: \"stay\",");
-        let parent = tree.enclosing_item(&item.span).unwrap();
-        assert_eq!(&DOC[parent.span], "(id: \"stay\", next: \"a\")");
+        assert_eq!(&DOC[item.span], "id: \"stay\",");
+        // Past the last field, the item is the whole struct in its list.
+        let close = DOC.find("next: \"a\")").unwrap() + "next: \"a\"".len();
+        let holder = tree.innermost_item(close).unwrap();
+        assert_eq!(&DOC[holder.span], "(id: \"stay\", next: \"a\")");
     }
 
     #[test]
