@@ -30,6 +30,21 @@ test("a broken file shows every problem with its line, column and source line", 
   await close(page);
 });
 
+test("a file dropped on the drop zone opens like a picked one", async () => {
+  const page = await open(browser);
+  await screen(page, "catalog");
+  const text = readFileSync(join(ROOT, "scenarios/_invalid/unknown-next.ron"), "utf8");
+  await page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], "dropped.ron", { type: "text/plain" }));
+    document.getElementById("drop-zone").dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, text);
+  await screen(page, "errors");
+  assert.match(await page.textContent("#errors h1"), /dropped\.ron has 1 problem to fix/);
+  assert.equal(await page.getAttribute(".diagnostic", "data-code"), "FS0301");
+  await close(page);
+});
+
 test("scenario text that looks like HTML is shown as text, never run", async () => {
   const good = readFileSync(join(ROOT, "scenarios/hospitality/front-desk-overbooked.ron"), "utf8");
   const evil = '<img src=x onerror=\\"window.__xss=1\\"><script>window.__xss=2</script>';
