@@ -17,7 +17,6 @@ use firstshift_bevy::{
 use firstshift_core::transcript::{decode_save_transcript, encode_save};
 use firstshift_core::{Event, Transcript};
 use firstshift_rubric::score_session;
-use firstshift_scenario::catalog::Catalog;
 use firstshift_scenario::diagnostic::{self, SourceFile};
 use firstshift_scenario::{Diagnostic, Scenario, Session, load_scenario};
 use wasm_bindgen::JsCast;
@@ -90,7 +89,6 @@ fn webgl2_available() -> bool {
 /// The player's state that lives beside the Bevy world (DOM handles are not `Send`).
 struct Player {
     ui: Ui,
-    catalog: Option<Catalog>,
     catalog_handle: Handle<CatalogAsset>,
     pending: Option<(String, Handle<ScenarioAsset>)>,
     current: Option<Arc<Scenario>>,
@@ -130,7 +128,6 @@ pub fn run() {
     let manual_clock = dom::query("clock").as_deref() == Some("manual");
     app.insert_non_send(Player {
         ui,
-        catalog: None,
         catalog_handle,
         pending: None,
         current: None,
@@ -253,7 +250,7 @@ fn poll_catalog(
     catalogs: Res<Assets<CatalogAsset>>,
     server: Res<AssetServer>,
 ) {
-    if player.catalog.is_some() || player.ui.screen != Screen::Loading || player.pending.is_some() {
+    if player.ui.screen != Screen::Loading || player.pending.is_some() {
         return;
     }
     let catalog = match server.load_state(&player.catalog_handle) {
@@ -278,7 +275,6 @@ fn poll_catalog(
         _ => return,
     };
     player.ui.catalog(&catalog);
-    player.catalog = Some(catalog);
 }
 
 /// `?src=` may only name a file on the same site, by a relative path: the player

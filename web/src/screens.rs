@@ -58,7 +58,6 @@ pub struct Ui {
     step_text: Element,
     choices: Element,
     pub screen: Screen,
-    step_number: usize,
 }
 
 fn section(id: &str, label: &str) -> Element {
@@ -194,7 +193,6 @@ impl Ui {
             step_text,
             choices,
             screen: Screen::Loading,
-            step_number: 0,
         };
         ui.show(Screen::Loading);
         ui
@@ -300,7 +298,6 @@ impl Ui {
         )));
         self.pause.set_text_content(Some("Pause"));
         let _ = self.pause.set_attribute("aria-pressed", "false");
-        self.step_number = 0;
         let _ = self.app.set_attribute("data-turn", "0");
         let _ = self.app.set_attribute("data-clock", "0");
         self.switch(Screen::Play);
@@ -322,13 +319,13 @@ impl Ui {
         if !entered {
             return;
         }
-        self.step_number = session.history().visits.len();
+        let step_number = session.history().visits.len();
         let step = scenario.steps.get(session.step_id());
         let response = responses.join(" ");
         self.response.set_text_content(Some(&response));
         set_hidden(&self.response, response.is_empty());
         self.step_heading
-            .set_text_content(Some(&format!("Step {}", self.step_number)));
+            .set_text_content(Some(&format!("Step {step_number}")));
         self.step_text
             .set_text_content(step.map(|s| s.text.as_str()));
         let _ = self.app.set_attribute("data-step", session.step_id());

@@ -59,10 +59,7 @@ pub fn build() -> Result<PathBuf, String> {
 /// wasm-bindgen as a library, so its version is pinned with the crate's.
 fn bindgen(wasm: &Path, site: &Path) -> Result<(), String> {
     let out = site.join("firstshift_web_bg.wasm");
-    let fresh = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    if let (Some(built), Some(input)) = (fresh(&out), fresh(wasm))
-        && built > input
-    {
+    if newer(&out, wasm) {
         return Ok(()); // Nothing new to post-process.
     }
     let started = Instant::now();

@@ -54,8 +54,4 @@ impl Catalog {
             })
             .collect()
     }
-
-    pub fn find(&self, id: &str) -> Option<&CatalogEntry> {
-        self.scenarios.iter().find(|e| e.id == id)
-    }
 }

@@ -63,8 +63,9 @@ pub fn load_scenario(source: &str) -> Loaded {
     let mut diagnostics = parsed.diagnostics;
     let scenario = match (parsed.value, parsed.tree) {
         (Some(scenario), Some(tree)) => {
+            let scenario = Arc::new(scenario);
             diagnostics.extend(passes::run_all(&scenario, &tree));
-            Some(Arc::new(scenario))
+            Some(scenario)
         }
         _ => None,
     };

@@ -188,17 +188,13 @@ pub fn run_play(scenario: &Arc<Scenario>, play: &Play) -> PlayResult {
             }
         }
     }
-    let ids = |v: &mut Vec<String>| {
-        v.sort();
-        v.clone()
-    };
     if let Some(want) = &expect.critical_failures {
         let got: Vec<String> = report
             .critical_failures
             .iter()
             .map(|c| c.id.clone())
             .collect();
-        if ids(&mut got.clone()) != ids(&mut want.clone()) {
+        if !same_ids(&got, want) {
             result
                 .failures
                 .push(format!("critical_failures: expected {want:?}, got {got:?}"));
@@ -206,7 +202,7 @@ pub fn run_play(scenario: &Arc<Scenario>, play: &Play) -> PlayResult {
     }
     if let Some(want) = &expect.harms {
         let got: Vec<String> = report.harms.iter().map(|h| h.id.clone()).collect();
-        if ids(&mut got.clone()) != ids(&mut want.clone()) {
+        if !same_ids(&got, want) {
             result
                 .failures
                 .push(format!("harms: expected {want:?}, got {got:?}"));
@@ -215,6 +211,14 @@ pub fn run_play(scenario: &Arc<Scenario>, play: &Play) -> PlayResult {
     result.transcript = Some(session.transcript());
     result.report = Some(report);
     result
+}
+
+/// Whether two lists hold the same ids, in any order.
+fn same_ids(a: &[String], b: &[String]) -> bool {
+    let (mut a, mut b) = (a.to_vec(), b.to_vec());
+    a.sort();
+    b.sort();
+    a == b
 }
 
 /// Validates a playthrough file against its scenario: the right scenario, every

@@ -148,8 +148,7 @@ pub fn explore_pass(ctx: &mut Ctx<'_>) {
     if graph_broken {
         return;
     }
-    let scenario = Arc::new(ctx.scenario.clone());
-    let found = explore(&scenario);
+    let found = explore(ctx.scenario);
     let s = ctx.scenario;
 
     let mut stuck_steps = BTreeSet::new();

@@ -2,6 +2,7 @@
 //! adds every problem it finds to the list; none stops at the first.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::Scenario;
 use crate::diagnostic::Diagnostic;
@@ -28,7 +29,7 @@ pub const PASSES: &[Pass] = &[
 
 #[derive(Debug)]
 pub struct Ctx<'a> {
-    pub scenario: &'a Scenario,
+    pub scenario: &'a Arc<Scenario>,
     pub tree: &'a Node,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -51,7 +52,7 @@ impl Ctx<'_> {
     }
 }
 
-pub fn run_all(scenario: &Scenario, tree: &Node) -> Vec<Diagnostic> {
+pub fn run_all(scenario: &Arc<Scenario>, tree: &Node) -> Vec<Diagnostic> {
     let mut ctx = Ctx {
         scenario,
         tree,
