@@ -1,11 +1,29 @@
-//! The patient simulation (issue: "The patient simulation"). Built up in parts:
+//! The patient simulation: a physiology model whose vital signs respond to care.
 //!
-//! * [`news2`] — the National Early Warning Score 2 (Royal College of Physicians,
-//!   2017), computed exactly from a set of observations, with the clinical response
-//!   each score calls for.
+//! Plain Rust, no Bevy, no IO: a run is a pure function of the setup, the seed and
+//! the actions with their times, like every FirstShift model.
 //!
-//! Still to come: the physiology model (conditions as courses of deterioration,
-//! interventions with onset and duration), measurement and examination actions, the
-//! `SimKind` implementation, and the bedside monitor view behind a `bevy` feature.
+//! * [`setup`] — what a scenario writes after `sim: Patient(...)`: the patient, their
+//!   baseline, their conditions (sepsis, haemorrhage, asthma / COPD, hypoglycaemia,
+//!   opioid toxicity, anaphylaxis, heart failure) and their answers.
+//! * [`vocabulary`] — the closed lists a file names: vitals, examinations, history
+//!   topics, oxygen devices, positions, treatments, harms.
+//! * [`body`] — the physiology, one simulated second at a time.
+//! * [`course`] — onset, peak and duration of each drug.
+//! * [`patient`] — the [`SimKind`](firstshift_core::SimKind): actions, queries,
+//!   events, what the student knows, the monitor and its alarms.
+//! * [`news2`] — the National Early Warning Score 2 (RCP, 2017), exactly.
 
+pub mod body;
+pub mod course;
 pub mod news2;
+pub mod patient;
+pub mod setup;
+pub mod vocabulary;
+
+pub use patient::{
+    ACTION_NAMES, MonitorReading, Patient, PatientAction, PatientEvent, PatientKind, PatientQuery,
+    QUERY_NAMES, Sign,
+};
+pub use setup::{Baseline, PatientCondition, PatientSetup};
+pub use vocabulary::{Exam, GlucoseRoute, Harm, OxygenDevice, Position, Topic, Treatment, Vital};

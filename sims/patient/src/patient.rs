@@ -1,0 +1,963 @@
+//! The patient as a scenario sees it: the actions a choice can take, the questions a
+//! condition can ask, the events a run reports, and what the student knows (a vital
+//! sign is known only once measured, or while a monitor shows it).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use firstshift_core::{Compare, Seconds, SimKind, SimState};
+use serde::{Deserialize, Serialize};
+
+use crate::body::{Body, Dose, Vitals, rank};
+use crate::news2::{self, Consciousness, Observations, Risk, SpO2Scale};
+use crate::setup::PatientSetup;
+use crate::vocabulary::{
+    Exam, GlucoseRoute, Harm, OxygenDevice, Position, Topic, Treatment, Vital,
+};
+
+/// The patient simulation as a [`SimKind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PatientKind;
+
+impl SimKind for PatientKind {
+    type Setup = PatientSetup;
+    type Action = PatientAction;
+    type Query = PatientQuery;
+    type Event = PatientEvent;
+    type State = Patient;
+
+    fn start(setup: &PatientSetup, seed: u64) -> Patient {
+        Patient::new(setup, seed)
+    }
+}
+
+/// What a choice can do (`do: [Sim(Oxygen(NonRebreather))]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PatientAction {
+    // Assessment.
+    /// A full set of observations (the NEWS2 parameters), charted with its score.
+    MeasureVitals,
+    Measure(Vital),
+    AttachMonitor,
+    DetachMonitor,
+    Examine(Exam),
+    Ask(Topic),
+    // Treatment.
+    Oxygen(OxygenDevice),
+    /// Millilitres of crystalloid, run in at 500 ml per 15 minutes.
+    FluidBolus(f64),
+    /// Salbutamol 5 mg nebulised.
+    Bronchodilator,
+    Glucose(GlucoseRoute),
+    /// 400 micrograms.
+    Naloxone,
+    /// 0.5 mg intramuscular (an auto-injector gives 0.3).
+    Adrenaline,
+    Antibiotics,
+    Paracetamol,
+    /// 5 mg IV: pain relief, and a respiratory depressant.
+    Morphine,
+    /// Stops a running drip or pump (a PCA, an antibiotic infusion).
+    StopInfusion,
+    /// Firm direct pressure on the wound.
+    ControlBleeding,
+    Position(Position),
+}
+
+/// The action variant names, for the scenario format's combined sim vocabulary.
+pub const ACTION_NAMES: &[&str] = &[
+    "MeasureVitals",
+    "Measure",
+    "AttachMonitor",
+    "DetachMonitor",
+    "Examine",
+    "Ask",
+    "Oxygen",
+    "FluidBolus",
+    "Bronchodilator",
+    "Glucose",
+    "Naloxone",
+    "Adrenaline",
+    "Antibiotics",
+    "Paracetamol",
+    "Morphine",
+    "StopInfusion",
+    "ControlBleeding",
+    "Position",
+];
+
+/// What a condition can ask (`when: Sim(Vital(Spo2, Below(92)))`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PatientQuery {
+    /// The true current value (what the patient *is*, measured or not). Blood
+    /// pressure compares its systolic value; consciousness 0 (Alert) to 4.
+    Vital(Vital, Compare),
+    /// NEWS2 of the true current values.
+    News2(Compare),
+    /// The student knows this value: measured at least once, or on the monitor now.
+    Measured(Vital),
+    /// The treatment was given at any time.
+    Given(Treatment),
+    /// The treatment was given no later than `seconds` after `sign` first held
+    /// (judged on the model's 10-second trend record and at every action).
+    GivenWithin(Treatment, Seconds, Sign),
+    /// The oxygen device in use now.
+    OnOxygen(OxygenDevice),
+    Monitored,
+    Harmed(Harm),
+    /// The patient's heart has stopped.
+    Arrested,
+}
+
+/// The query variant names, for the scenario format's combined sim vocabulary.
+pub const QUERY_NAMES: &[&str] = &[
+    "Vital",
+    "News2",
+    "Measured",
+    "Given",
+    "GivenWithin",
+    "OnOxygen",
+    "Monitored",
+    "Harmed",
+    "Arrested",
+];
+
+/// A sign that `GivenWithin` waits for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Sign {
+    Vital(Vital, Compare),
+    News2(Compare),
+}
+
+impl Sign {
+    fn holds(&self, vitals: &Vitals, news2: u8) -> bool {
+        match self {
+            Sign::Vital(v, cmp) => cmp.test(value_of(*v, vitals)),
+            Sign::News2(cmp) => cmp.test(f64::from(news2)),
+        }
+    }
+}
+
+/// What the run reports. Each carries the sentence the player shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PatientEvent {
+    /// One measurement.
+    Observed {
+        vital: Vital,
+        value: f64,
+        text: String,
+    },
+    /// A full set of observations, charted with its NEWS2.
+    ObservationsCharted {
+        news2: u8,
+        risk: Risk,
+        response: String,
+        text: String,
+    },
+    Finding {
+        exam: Exam,
+        text: String,
+    },
+    Answer {
+        topic: Topic,
+        text: String,
+    },
+    Treated {
+        treatment: Treatment,
+        text: String,
+    },
+    Monitor {
+        attached: bool,
+        text: String,
+    },
+    /// The monitor alarms (only while attached).
+    Alarm {
+        vital: Vital,
+        critical: bool,
+        text: String,
+    },
+    /// Visible without measuring: the patient becomes drowsier or wakes up.
+    ConsciousnessChanged {
+        to: Consciousness,
+        text: String,
+    },
+    Harmed {
+        harm: Harm,
+        text: String,
+    },
+    Arrest {
+        text: String,
+    },
+}
+
+impl PatientEvent {
+    pub fn text(&self) -> &str {
+        match self {
+            PatientEvent::Observed { text, .. }
+            | PatientEvent::ObservationsCharted { text, .. }
+            | PatientEvent::Finding { text, .. }
+            | PatientEvent::Answer { text, .. }
+            | PatientEvent::Treated { text, .. }
+            | PatientEvent::Monitor { text, .. }
+            | PatientEvent::Alarm { text, .. }
+            | PatientEvent::ConsciousnessChanged { text, .. }
+            | PatientEvent::Harmed { text, .. }
+            | PatientEvent::Arrest { text } => text,
+        }
+    }
+}
+
+/// One point of the model's trend record.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TrendPoint {
+    pub at: Seconds,
+    pub vitals: Vitals,
+    pub news2: u8,
+}
+
+/// A NEWS2 the student charted.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ChartedScore {
+    pub at: Seconds,
+    pub news2: u8,
+}
+
+/// How often the trend record takes a point.
+pub const TREND_EVERY: Seconds = 10;
+
+/// The running patient.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Patient {
+    name: String,
+    answers: BTreeMap<Topic, String>,
+    allergies: Vec<Treatment>,
+    scale: SpO2Scale,
+    seed: u64,
+    clock: Seconds,
+    body: Body,
+    monitor: bool,
+    /// The last measured value of each vital, and when.
+    known: BTreeMap<Vital, (f64, Seconds)>,
+    given: Vec<(Treatment, Seconds)>,
+    harms: BTreeMap<Harm, Seconds>,
+    alarming: BTreeSet<Vital>,
+    consciousness: Consciousness,
+    trend: Vec<TrendPoint>,
+    charted: Vec<ChartedScore>,
+}
+
+impl Patient {
+    pub fn new(setup: &PatientSetup, seed: u64) -> Patient {
+        let body = Body::new(setup);
+        let mut patient = Patient {
+            name: setup.name.clone(),
+            answers: setup.answers.clone(),
+            allergies: setup.allergies.clone(),
+            scale: setup.spo2_scale,
+            seed,
+            clock: 0,
+            consciousness: body.vitals().consciousness,
+            body,
+            monitor: setup.monitor,
+            known: BTreeMap::new(),
+            given: Vec::new(),
+            harms: BTreeMap::new(),
+            alarming: BTreeSet::new(),
+            trend: Vec::new(),
+            charted: Vec::new(),
+        };
+        patient.record();
+        patient
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    pub fn clock(&self) -> Seconds {
+        self.clock
+    }
+    /// The true vital signs (for the debrief and tests; the player shows only what
+    /// the student measured or monitors).
+    pub fn vitals(&self) -> Vitals {
+        self.body.vitals()
+    }
+    pub fn news2(&self) -> news2::Score {
+        news2::score(&self.observations(&self.vitals()))
+    }
+    pub fn is_monitored(&self) -> bool {
+        self.monitor
+    }
+    pub fn is_arrested(&self) -> bool {
+        self.body.arrested
+    }
+    pub fn oxygen(&self) -> OxygenDevice {
+        self.body.device
+    }
+    pub fn position(&self) -> Position {
+        self.body.position
+    }
+    /// The 10-second trend record of the true state.
+    pub fn trend(&self) -> &[TrendPoint] {
+        &self.trend
+    }
+    /// Every NEWS2 the student charted.
+    pub fn charted(&self) -> &[ChartedScore] {
+        &self.charted
+    }
+    pub fn harms(&self) -> impl Iterator<Item = (Harm, Seconds)> + '_ {
+        self.harms.iter().map(|(h, at)| (*h, *at))
+    }
+    /// The last measured value of a vital and when it was measured.
+    pub fn known(&self, vital: Vital) -> Option<(f64, Seconds)> {
+        self.known.get(&vital).copied()
+    }
+
+    /// What the bedside monitor shows now, if one is attached: heart rate, SpO2 and
+    /// respiratory rate live (with a little noise), blood pressure from the last cuff
+    /// reading.
+    pub fn monitor(&self) -> Option<MonitorReading> {
+        if !self.monitor {
+            return None;
+        }
+        let t = self.clock;
+        Some(MonitorReading {
+            heart_rate: self.reading(Vital::HeartRate, t),
+            spo2: self.reading(Vital::Spo2, t),
+            resp_rate: self.reading(Vital::RespRate, t),
+            blood_pressure: self.known.get(&Vital::BloodPressure).map(|(sys, at)| {
+                let v = self.trend_at(*at);
+                (sys.round(), v.diastolic.round(), *at)
+            }),
+            news2: self.charted.last().copied(),
+            alarms: self.alarming.iter().copied().collect(),
+            arrested: self.body.arrested,
+        })
+    }
+
+    fn trend_at(&self, at: Seconds) -> Vitals {
+        self.trend
+            .iter()
+            .rev()
+            .find(|p| p.at <= at)
+            .map_or_else(|| self.vitals(), |p| p.vitals)
+    }
+
+    fn observations(&self, v: &Vitals) -> Observations {
+        Observations {
+            respiration_rate: v.resp_rate,
+            spo2: v.spo2,
+            spo2_scale: self.scale,
+            on_oxygen: self.body.device != OxygenDevice::Air,
+            systolic_bp: v.systolic,
+            pulse: v.heart_rate,
+            consciousness: v.consciousness,
+            temperature: v.temperature,
+        }
+    }
+
+    /// A measured value: the true one with a little seeded noise, rounded as charted.
+    fn reading(&self, vital: Vital, at: Seconds) -> f64 {
+        let v = self.vitals();
+        let n = noise(self.seed, at, vital as u64);
+        let raw = value_of(vital, &v);
+        if self.body.arrested {
+            return raw;
+        }
+        match vital {
+            Vital::HeartRate => (raw + 1.5 * n).round().clamp(0.0, 250.0),
+            Vital::RespRate => (raw + 0.6 * n).round().clamp(0.0, 70.0),
+            Vital::Spo2 => (raw + 0.6 * n).round().clamp(0.0, 100.0),
+            Vital::BloodPressure => (raw + 2.0 * n).round().clamp(0.0, 260.0),
+            Vital::Temperature => ((raw + 0.05 * n) * 10.0).round() / 10.0,
+            Vital::Glucose => ((raw + 0.1 * n).max(0.5) * 10.0).round() / 10.0,
+            Vital::Consciousness | Vital::Pain => raw.round(),
+        }
+    }
+
+    fn record(&mut self) {
+        let vitals = self.vitals();
+        let news2 = news2::score(&self.observations(&vitals)).total;
+        if self.trend.last().is_some_and(|p| p.at == self.clock) {
+            self.trend.pop();
+        }
+        self.trend.push(TrendPoint {
+            at: self.clock,
+            vitals,
+            news2,
+        });
+    }
+
+    fn treat(&mut self, treatment: Treatment, text: String, events: &mut Vec<PatientEvent>) {
+        self.given.push((treatment, self.clock));
+        events.push(PatientEvent::Treated { treatment, text });
+        if self.allergies.contains(&treatment) {
+            self.body.start_anaphylaxis(0.8, 5.0, false);
+            self.harm(Harm::WrongDrug, events);
+        }
+    }
+
+    fn harm(&mut self, harm: Harm, events: &mut Vec<PatientEvent>) {
+        if !self.harms.contains_key(&harm) {
+            self.harms.insert(harm, self.clock);
+            events.push(PatientEvent::Harmed {
+                harm,
+                text: harm.text().to_string(),
+            });
+        }
+    }
+
+    fn measure(&mut self, vital: Vital) -> PatientEvent {
+        let value = self.reading(vital, self.clock);
+        self.known.insert(vital, (value, self.clock));
+        let text = match vital {
+            Vital::BloodPressure => {
+                let dia = self.vitals().diastolic.round();
+                format!("Blood pressure {value:.0}/{dia:.0} mmHg")
+            }
+            _ => format!("{} {}", vital.label(), self.value_text(vital, value)),
+        };
+        PatientEvent::Observed { vital, value, text }
+    }
+
+    fn value_text(&self, vital: Vital, value: f64) -> String {
+        match vital {
+            Vital::HeartRate => format!("{value:.0} beats/min"),
+            Vital::RespRate => format!("{value:.0} breaths/min"),
+            Vital::Spo2 if self.body.arrested => "no trace".to_string(),
+            Vital::Spo2 => format!("{value:.0} % on {}", self.body.device.label()),
+            Vital::BloodPressure => format!("{value:.0} mmHg systolic"),
+            Vital::Temperature => format!("{value:.1} °C"),
+            Vital::Consciousness => format!("{:?}", self.vitals().consciousness),
+            Vital::Pain => format!("{value:.0} out of 10"),
+            Vital::Glucose => format!("{value:.1} mmol/L"),
+        }
+    }
+
+    fn chart(&mut self) -> Vec<PatientEvent> {
+        let mut events: Vec<PatientEvent> = [
+            Vital::RespRate,
+            Vital::Spo2,
+            Vital::BloodPressure,
+            Vital::HeartRate,
+            Vital::Consciousness,
+            Vital::Temperature,
+        ]
+        .into_iter()
+        .map(|v| self.measure(v))
+        .collect();
+        let measured = |v: Vital| self.known[&v].0;
+        let vitals = self.vitals();
+        let obs = Observations {
+            respiration_rate: measured(Vital::RespRate),
+            spo2: measured(Vital::Spo2),
+            systolic_bp: measured(Vital::BloodPressure),
+            pulse: measured(Vital::HeartRate),
+            temperature: measured(Vital::Temperature),
+            consciousness: vitals.consciousness,
+            ..self.observations(&vitals)
+        };
+        let score = news2::score(&obs);
+        let response = score.response();
+        self.charted.push(ChartedScore {
+            at: self.clock,
+            news2: score.total,
+        });
+        events.push(PatientEvent::ObservationsCharted {
+            news2: score.total,
+            risk: score.risk(),
+            response: format!("{} — {}", response.monitoring, response.action),
+            text: format!(
+                "NEWS2 {} ({} risk). {}",
+                score.total,
+                match score.risk() {
+                    Risk::Low => "low",
+                    Risk::LowMedium => "low–medium",
+                    Risk::Medium => "medium",
+                    Risk::High => "high",
+                },
+                response.action
+            ),
+        });
+        events
+    }
+
+    fn examine(&self, exam: Exam) -> String {
+        let d = self.body.drivers;
+        let v = self.vitals();
+        let out = |parts: Vec<&str>| parts.join(" ");
+        if self.body.arrested {
+            return "No breathing, no pulse: the patient is in cardiac arrest.".into();
+        }
+        let unresponsive = rank(v.consciousness) >= 3;
+        match exam {
+            Exam::Airway => out(vec![
+                if unresponsive && self.body.position != Position::Recovery {
+                    "Snoring, gurgling breaths: the airway is at risk."
+                } else if d.anaphylaxis > 0.5 {
+                    "Hoarse voice and noisy breathing in (stridor); lips and tongue are swollen."
+                } else if d.bronchospasm > 0.6 {
+                    "Airway open, but speaking only single words between breaths."
+                } else if rank(v.consciousness) >= 2 {
+                    "Airway open while you talk to the patient; they drift off between answers."
+                } else {
+                    "Talking in full sentences: the airway is clear."
+                },
+            ]),
+            Exam::Chest => {
+                let mut parts = Vec::new();
+                if d.bronchospasm > 0.85 {
+                    parts.push("Silent chest: hardly any air moving. This is life-threatening.");
+                } else if d.bronchospasm > 0.35 {
+                    parts.push("Loud wheeze throughout; using the neck muscles to breathe.");
+                } else if d.bronchospasm > 0.1 {
+                    parts.push("A mild wheeze as the patient breathes out.");
+                }
+                if d.lung_water > 0.05 {
+                    parts.push("Fine crackles at both lung bases.");
+                }
+                if d.opioid > 0.45 {
+                    parts.push("Slow, shallow breaths.");
+                }
+                if parts.is_empty() {
+                    parts.push("Clear breath sounds on both sides; the chest rises equally.");
+                }
+                out(parts)
+            }
+            Exam::Skin => {
+                let mut parts = Vec::new();
+                if d.anaphylaxis > 0.2 {
+                    parts.push("Raised red hives over the chest and arms; the face is flushed.");
+                }
+                if v.spo2 < 85.0 {
+                    parts.push("The lips look blue (cyanosis).");
+                }
+                if d.volume_loss > 0.15 || (v.mean_pressure < 65.0 && d.vasodilation < 0.2) {
+                    parts.push("Pale, cool and clammy.");
+                } else if d.sepsis > 0.25 || v.temperature >= 38.0 {
+                    parts.push("Hot and flushed to touch.");
+                }
+                if v.glucose < 3.5 {
+                    parts.push("Pale and sweaty.");
+                }
+                if parts.is_empty() {
+                    parts.push("Warm and dry, normal colour.");
+                }
+                out(parts)
+            }
+            Exam::CapillaryRefill => {
+                let seconds = (1.5
+                    + 8.0 * (d.volume_loss - 0.1).max(0.0)
+                    + 0.05 * (70.0 - v.mean_pressure).max(0.0))
+                .min(8.0);
+                let judged = if seconds > 2.0 {
+                    "slow (normal is 2 seconds or less)"
+                } else {
+                    "normal"
+                };
+                format!("Capillary refill {seconds:.0} seconds: {judged}.")
+            }
+            Exam::Pupils => if d.opioid > 0.4 {
+                "Pinpoint pupils, equal, sluggish to light."
+            } else {
+                "Pupils equal and reactive to light, 4 mm."
+            }
+            .into(),
+        }
+    }
+
+    fn answer(&self, topic: Topic) -> String {
+        let said = self
+            .answers
+            .get(&topic)
+            .map_or("I'm not sure. Nobody's asked me that.", String::as_str);
+        match self.vitals().consciousness {
+            Consciousness::Alert => format!("{}: \u{201c}{said}\u{201d}", self.name),
+            Consciousness::Confusion => format!(
+                "{} is muddled and slow to answer: \u{201c}{said}\u{201d} You are not sure this is reliable.",
+                self.name
+            ),
+            Consciousness::Voice => {
+                format!(
+                    "{} mumbles and drifts off; you cannot get a clear answer.",
+                    self.name
+                )
+            }
+            Consciousness::Pain | Consciousness::Unresponsive => {
+                format!("No answer: {} does not respond.", self.name)
+            }
+        }
+    }
+
+    fn check_alarms(&mut self, events: &mut Vec<PatientEvent>) {
+        if !self.monitor {
+            self.alarming.clear();
+            return;
+        }
+        let t = self.clock;
+        for vital in [Vital::HeartRate, Vital::Spo2, Vital::RespRate] {
+            let value = self.reading(vital, t);
+            let (warn, critical) = alarm_level(vital, value, self.scale);
+            let was = self.alarming.contains(&vital);
+            if warn && !was {
+                self.alarming.insert(vital);
+                let text = if self.body.arrested {
+                    "Monitor alarm: asystole, no output!".to_string()
+                } else {
+                    format!(
+                        "Monitor alarm: {} {}",
+                        vital.label(),
+                        self.value_text(vital, value)
+                    )
+                };
+                events.push(PatientEvent::Alarm {
+                    vital,
+                    critical,
+                    text,
+                });
+            } else if was && !warn && !alarm_level(vital, value, self.scale).0 {
+                // Hysteresis: a value must be clearly back in range to clear.
+                let (lo, hi) = alarm_limits(vital, self.scale);
+                if value > lo + 2.0 && value < hi - 2.0 {
+                    self.alarming.remove(&vital);
+                }
+            }
+        }
+    }
+}
+
+/// The monitor's warning limits (low, high).
+fn alarm_limits(vital: Vital, scale: SpO2Scale) -> (f64, f64) {
+    match vital {
+        Vital::HeartRate => (50.0, 120.0),
+        Vital::RespRate => (8.0, 25.0),
+        Vital::Spo2 if scale == SpO2Scale::Scale2 => (86.0, 101.0),
+        Vital::Spo2 => (91.0, 101.0),
+        _ => (f64::MIN, f64::MAX),
+    }
+}
+
+/// (outside the warning limits, critically so).
+pub fn alarm_level(vital: Vital, value: f64, scale: SpO2Scale) -> (bool, bool) {
+    let (lo, hi) = alarm_limits(vital, scale);
+    let warn = value < lo || value > hi;
+    let critical = match vital {
+        Vital::HeartRate => !(40.0..=140.0).contains(&value),
+        Vital::RespRate => !(6.0..=30.0).contains(&value),
+        Vital::Spo2 => value < lo - 6.0,
+        _ => false,
+    };
+    (warn, critical)
+}
+
+/// What the bedside monitor shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonitorReading {
+    pub heart_rate: f64,
+    pub spo2: f64,
+    pub resp_rate: f64,
+    /// Systolic, diastolic, and when the cuff last measured.
+    pub blood_pressure: Option<(f64, f64, Seconds)>,
+    /// The last NEWS2 the student charted.
+    pub news2: Option<ChartedScore>,
+    pub alarms: Vec<Vital>,
+    pub arrested: bool,
+}
+
+/// A vital as a number for comparisons.
+fn value_of(vital: Vital, v: &Vitals) -> f64 {
+    match vital {
+        Vital::HeartRate => v.heart_rate,
+        Vital::RespRate => v.resp_rate,
+        Vital::Spo2 => v.spo2,
+        Vital::BloodPressure => v.systolic,
+        Vital::Temperature => v.temperature,
+        Vital::Consciousness => f64::from(rank(v.consciousness)),
+        Vital::Pain => v.pain,
+        Vital::Glucose => v.glucose,
+    }
+}
+
+/// Deterministic noise in [-1, 1] for (seed, second, channel): SplitMix64's
+/// finaliser, so a reading at a given second is the same however the run got there.
+fn noise(seed: u64, at: Seconds, channel: u64) -> f64 {
+    let mut z =
+        seed ^ at.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ channel.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    (z >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
+}
+
+impl SimState<PatientKind> for Patient {
+    fn advance(&mut self, to: Seconds) -> Vec<PatientEvent> {
+        let mut events = Vec::new();
+        while self.clock < to {
+            self.clock += 1;
+            let was_arrested = self.body.arrested;
+            self.body.step(self.clock);
+            if self.body.arrested && !was_arrested {
+                events.push(PatientEvent::Arrest {
+                    text: format!(
+                        "{} has stopped breathing and has no pulse: cardiac arrest.",
+                        self.name
+                    ),
+                });
+            }
+            let c = self.body.vitals().consciousness;
+            if c != self.consciousness {
+                let text = consciousness_change_text(&self.name, self.consciousness, c);
+                self.consciousness = c;
+                events.push(PatientEvent::ConsciousnessChanged { to: c, text });
+            }
+            let d = self.body.drivers;
+            if d.lung_water > 0.05 {
+                self.harm(Harm::FluidOverload, &mut events);
+            }
+            if self.body.is_copd() && d.paco2 > 60.0 && self.body.device >= OxygenDevice::SimpleMask
+            {
+                self.harm(Harm::OxygenExcessInCopd, &mut events);
+            }
+            self.check_alarms(&mut events);
+            if self.clock.is_multiple_of(TREND_EVERY) {
+                self.record();
+            }
+        }
+        events
+    }
+
+    fn act(&mut self, action: &PatientAction) -> Vec<PatientEvent> {
+        let mut events = Vec::new();
+        let v = self.vitals();
+        let name = self.name.clone();
+        match *action {
+            PatientAction::MeasureVitals => events.extend(self.chart()),
+            PatientAction::Measure(vital) => events.push(self.measure(vital)),
+            PatientAction::AttachMonitor => {
+                self.monitor = true;
+                let bp = self.measure(Vital::BloodPressure);
+                events.push(PatientEvent::Monitor {
+                    attached: true,
+                    text: "Monitor attached: ECG, pulse oximeter and blood-pressure cuff.".into(),
+                });
+                events.push(bp);
+                for vital in [Vital::HeartRate, Vital::Spo2, Vital::RespRate] {
+                    let value = self.reading(vital, self.clock);
+                    self.known.insert(vital, (value, self.clock));
+                }
+                self.check_alarms(&mut events);
+            }
+            PatientAction::DetachMonitor => {
+                self.monitor = false;
+                self.alarming.clear();
+                events.push(PatientEvent::Monitor {
+                    attached: false,
+                    text: "Monitor removed.".into(),
+                });
+            }
+            PatientAction::Examine(exam) => events.push(PatientEvent::Finding {
+                exam,
+                text: self.examine(exam),
+            }),
+            PatientAction::Ask(topic) => events.push(PatientEvent::Answer {
+                topic,
+                text: self.answer(topic),
+            }),
+            PatientAction::Oxygen(device) => {
+                let before = self.body.device;
+                if device == OxygenDevice::Air && before != OxygenDevice::Air && v.spo2 < 92.0 {
+                    self.harm(Harm::OxygenWithdrawn, &mut events);
+                }
+                self.body.device = device;
+                if device == OxygenDevice::Air {
+                    events.push(PatientEvent::Treated {
+                        treatment: Treatment::Oxygen,
+                        text: format!("Oxygen removed: {name} is breathing room air."),
+                    });
+                } else {
+                    self.treat(
+                        Treatment::Oxygen,
+                        format!("Oxygen by {}.", device.label()),
+                        &mut events,
+                    );
+                }
+            }
+            PatientAction::FluidBolus(ml) => {
+                let ml = if ml.is_finite() {
+                    ml.clamp(0.0, 2000.0)
+                } else {
+                    0.0
+                };
+                self.body.give(Dose::Fluid(ml), self.clock);
+                self.treat(
+                    Treatment::FluidBolus,
+                    format!(
+                        "{ml:.0} ml of fluid running in over {:.0} minutes.",
+                        ml / 500.0 * 15.0
+                    ),
+                    &mut events,
+                );
+            }
+            PatientAction::Bronchodilator => {
+                self.body.give(Dose::Bronchodilator, self.clock);
+                self.treat(
+                    Treatment::Bronchodilator,
+                    "Salbutamol nebuliser started.".into(),
+                    &mut events,
+                );
+            }
+            PatientAction::Glucose(route) => {
+                let can_swallow = rank(v.consciousness) <= 1;
+                if route == GlucoseRoute::Oral && !can_swallow {
+                    self.treat(
+                        Treatment::Glucose,
+                        format!("You try to give glucose gel, but {name} cannot swallow it."),
+                        &mut events,
+                    );
+                    self.harm(Harm::AspirationRisk, &mut events);
+                } else {
+                    self.body.give(Dose::Glucose(route), self.clock);
+                    let text = match route {
+                        GlucoseRoute::Oral => {
+                            format!("{name} takes 15–20 g of fast-acting glucose.")
+                        }
+                        GlucoseRoute::Intravenous => {
+                            "150 ml of 10 % glucose given into a vein.".into()
+                        }
+                        GlucoseRoute::Glucagon => {
+                            "Glucagon 1 mg given into the thigh muscle.".into()
+                        }
+                    };
+                    self.treat(Treatment::Glucose, text, &mut events);
+                }
+            }
+            PatientAction::Naloxone => {
+                self.body.give(Dose::Naloxone, self.clock);
+                self.treat(
+                    Treatment::Naloxone,
+                    "Naloxone 400 micrograms given.".into(),
+                    &mut events,
+                );
+            }
+            PatientAction::Adrenaline => {
+                self.body.give(Dose::Adrenaline, self.clock);
+                self.treat(
+                    Treatment::Adrenaline,
+                    "Adrenaline 0.5 mg given into the outer thigh.".into(),
+                    &mut events,
+                );
+                if !self.body.has_anaphylaxis() && !self.body.has_bronchospasm() {
+                    self.harm(Harm::WrongDrug, &mut events);
+                }
+            }
+            PatientAction::Antibiotics => {
+                self.body.give(Dose::Antibiotics, self.clock);
+                self.treat(
+                    Treatment::Antibiotics,
+                    "IV antibiotics started.".into(),
+                    &mut events,
+                );
+            }
+            PatientAction::Paracetamol => {
+                self.body.give(Dose::Paracetamol, self.clock);
+                self.treat(
+                    Treatment::Paracetamol,
+                    "Paracetamol 1 g given.".into(),
+                    &mut events,
+                );
+            }
+            PatientAction::Morphine => {
+                let depressed = v.resp_rate < 10.0 || rank(v.consciousness) >= 2;
+                self.body.give(Dose::Morphine, self.clock);
+                self.treat(
+                    Treatment::Morphine,
+                    "Morphine 5 mg given into a vein.".into(),
+                    &mut events,
+                );
+                if depressed {
+                    self.harm(Harm::OpioidWhileDepressed, &mut events);
+                }
+            }
+            PatientAction::StopInfusion => {
+                let was = self.body.infusion_running;
+                self.body.infusion_running = false;
+                self.treat(
+                    Treatment::StopInfusion,
+                    if was {
+                        "Infusion stopped."
+                    } else {
+                        "There was no infusion running."
+                    }
+                    .into(),
+                    &mut events,
+                );
+            }
+            PatientAction::ControlBleeding => {
+                self.body.bleeding_controlled = true;
+                self.treat(
+                    Treatment::ControlBleeding,
+                    "Firm direct pressure on the wound: the bleeding slows to an ooze.".into(),
+                    &mut events,
+                );
+            }
+            PatientAction::Position(position) => {
+                self.body.position = position;
+                let text = match position {
+                    Position::LyingFlat => "Patient laid flat.",
+                    Position::SittingUp => "Patient sat upright.",
+                    Position::LegsRaised => "Patient lying flat with the legs raised.",
+                    Position::Recovery => "Patient rolled into the recovery position.",
+                };
+                self.treat(Treatment::Position, text.into(), &mut events);
+            }
+        }
+        self.record();
+        events
+    }
+
+    fn holds(&self, query: &PatientQuery) -> bool {
+        let v = self.vitals();
+        match query {
+            PatientQuery::Vital(vital, cmp) => cmp.test(value_of(*vital, &v)),
+            PatientQuery::News2(cmp) => cmp.test(f64::from(self.news2().total)),
+            PatientQuery::Measured(vital) => {
+                self.known.contains_key(vital)
+                    || (self.monitor
+                        && matches!(vital, Vital::HeartRate | Vital::Spo2 | Vital::RespRate))
+            }
+            PatientQuery::Given(t) => self.given.iter().any(|(g, _)| g == t),
+            PatientQuery::GivenWithin(t, seconds, sign) => {
+                let Some(first) = self
+                    .trend
+                    .iter()
+                    .find(|p| sign.holds(&p.vitals, p.news2))
+                    .map(|p| p.at)
+                else {
+                    return false;
+                };
+                self.given
+                    .iter()
+                    .any(|(g, at)| g == t && *at <= first.saturating_add(*seconds))
+            }
+            PatientQuery::OnOxygen(device) => self.body.device == *device,
+            PatientQuery::Monitored => self.monitor,
+            PatientQuery::Harmed(h) => self.harms.contains_key(h),
+            PatientQuery::Arrested => self.body.arrested,
+        }
+    }
+}
+
+fn consciousness_change_text(name: &str, from: Consciousness, to: Consciousness) -> String {
+    let worse = rank(to) > rank(from);
+    let how = match to {
+        Consciousness::Alert => "is awake and alert again",
+        Consciousness::Confusion => "seems newly confused",
+        Consciousness::Voice => "is drowsy and opens their eyes only when you speak",
+        Consciousness::Pain => "responds only to pain",
+        Consciousness::Unresponsive => "does not respond at all",
+    };
+    if worse {
+        format!("{name} {how}.")
+    } else {
+        format!("{name} is more awake: {name} {how}.")
+    }
+}
