@@ -63,6 +63,8 @@ codes! {
     UnknownVariable = "FS0304", "unknown variable";
     UnknownScore = "FS0305", "unknown named score";
     BadId = "FS0306", "badly formed id";
+    WrongModel = "FS0307", "word of another simulation model";
+    NoAnswer = "FS0308", "history question without an answer";
     // The story graph.
     Unreachable = "FS0401", "unreachable step";
     DeadEnd = "FS0402", "step with no way forward";

@@ -13,14 +13,12 @@ pub mod diagnostic;
 pub mod load;
 pub mod passes;
 pub mod plays;
+pub mod sims;
 pub mod tree;
 
 pub use diagnostic::{Code, Diagnostic, Severity, SourceFile};
 
-/// The simulation models scenario files can use. For now only `sim: None`; the
-/// patient and production-line models join this kind as variants of its setup,
-/// action, query and event enums.
-pub type Sims = firstshift_core::NoSim;
+pub use sims::Sims;
 
 /// A scenario with the built-in sims.
 pub type Scenario = firstshift_core::Scenario<Sims>;

@@ -610,7 +610,17 @@ impl Node {
             .items()
             .into_iter()
             .find(|c| c.span.start <= offset && offset < c.span.end)?;
-        Some(hit.value.innermost_item(offset).unwrap_or(hit))
+        let deeper = hit.value.innermost_item(offset);
+        // A variant's or tuple's argument is not blankable on its own (`Sim()` would
+        // fail again); the item holding the whole variant is.
+        let arguments = matches!(
+            self.kind,
+            NodeKind::Named {
+                body: Some(Body::Items(_)),
+                ..
+            } | NodeKind::Group(Body::Items(_))
+        );
+        deeper.or((!arguments).then_some(hit))
     }
 
     /// The smallest value that starts exactly at `offset` (to widen a one-character

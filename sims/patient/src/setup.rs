@@ -137,23 +137,47 @@ pub enum PatientCondition {
 }
 
 /// A value the scenario file gave that the model cannot use, with where it is
-/// (field names from `sim`) and how to fix it.
+/// and how to fix it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetupProblem {
-    /// Field names (or list indices as numbers) below `sim: Patient(...)`.
-    pub path: Vec<String>,
+    /// Where, below `sim: Patient(...)`.
+    pub path: Vec<SetupKey>,
     pub message: String,
     pub help: String,
+}
+
+/// One step of a [`SetupProblem`]'s path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupKey {
+    Field(&'static str),
+    Index(usize),
+}
+
+impl std::fmt::Display for SetupKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SetupKey::Field(name) => f.write_str(name),
+            SetupKey::Index(i) => write!(f, "{i}"),
+        }
+    }
+}
+
+/// A path as a teacher reads it: `baseline.heart_rate`, `conditions.0.severity`.
+pub fn path_text(path: &[SetupKey]) -> String {
+    path.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 impl PatientSetup {
     /// Every value outside what the model (and a living patient) can have.
     pub fn problems(&self) -> Vec<SetupProblem> {
         let mut out = Vec::new();
-        let mut check = |path: &[&str], value: f64, lo: f64, hi: f64, unit: &str| {
+        let mut check = |path: &[&'static str], value: f64, lo: f64, hi: f64, unit: &str| {
             if !(lo..=hi).contains(&value) || value.is_nan() {
                 out.push(SetupProblem {
-                    path: path.iter().map(|s| s.to_string()).collect(),
+                    path: path.iter().map(|s| SetupKey::Field(s)).collect(),
                     message: format!("`{}` of {value} is outside {lo}–{hi}{unit}", path.join(".")),
                     help: format!("give a value from {lo} to {hi}{unit}"),
                 });
@@ -196,7 +220,7 @@ impl PatientSetup {
         check(&["baseline", "pain"], b.pain, 0.0, 10.0, "");
         if b.diastolic >= b.systolic {
             out.push(SetupProblem {
-                path: vec!["baseline".into(), "diastolic".into()],
+                path: vec![SetupKey::Field("baseline"), SetupKey::Field("diastolic")],
                 message: format!(
                     "diastolic pressure {} is not below systolic {}",
                     b.diastolic, b.systolic
@@ -205,11 +229,17 @@ impl PatientSetup {
             });
         }
         for (i, c) in self.conditions.iter().enumerate() {
-            let idx = i.to_string();
-            let mut severity = |field: &str, v: f64| {
+            let at = |field| {
+                vec![
+                    SetupKey::Field("conditions"),
+                    SetupKey::Index(i),
+                    SetupKey::Field(field),
+                ]
+            };
+            let mut severity = |field: &'static str, v: f64| {
                 if !(0.0..=1.0).contains(&v) || v.is_nan() {
                     out.push(SetupProblem {
-                        path: vec!["conditions".into(), idx.clone(), field.into()],
+                        path: at(field),
                         message: format!("`{field}` of {v} is outside 0–1"),
                         help: "severities run from 0 (absent) to 1 (as bad as it gets)".into(),
                     });
@@ -223,10 +253,10 @@ impl PatientSetup {
                 PatientCondition::OpioidToxicity { level, .. } => severity("level", *level),
                 _ => {}
             }
-            let mut rate = |field: &str, v: f64, hi: f64| {
+            let mut rate = |field: &'static str, v: f64, hi: f64| {
                 if !(0.0..=hi).contains(&v) || v.is_nan() {
                     out.push(SetupProblem {
-                        path: vec!["conditions".into(), i.to_string(), field.into()],
+                        path: at(field),
                         message: format!("`{field}` of {v} is outside 0–{hi}"),
                         help: format!("give a value from 0 to {hi}"),
                     });
@@ -268,7 +298,7 @@ impl PatientSetup {
         }
         if self.name.trim().is_empty() {
             out.push(SetupProblem {
-                path: vec!["name".into()],
+                path: vec![SetupKey::Field("name")],
                 message: "the patient has no name".into(),
                 help: "students hear the patient by name: `name: \"Mr. Ortiz\"`".into(),
             });

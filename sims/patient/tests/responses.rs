@@ -335,7 +335,11 @@ fn setup_problems_name_the_field_and_the_range() {
     let text = "(name: \" \", age: 30, baseline: (heart_rate: 500, resp_rate: 16, spo2: 101, \
                 systolic: 80, diastolic: 90, temperature: 37.0), conditions: [Sepsis(severity: 2)])";
     let setup: PatientSetup = ron::from_str(text).unwrap();
-    let paths: Vec<String> = setup.problems().iter().map(|p| p.path.join(".")).collect();
+    let paths: Vec<String> = setup
+        .problems()
+        .iter()
+        .map(|p| setup::path_text(&p.path))
+        .collect();
     assert_eq!(
         paths,
         [

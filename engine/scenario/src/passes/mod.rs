@@ -11,6 +11,7 @@ use crate::tree::{Key, Node};
 mod explore;
 mod graph;
 mod references;
+mod sim;
 mod values;
 
 pub use explore::{Exploration, explore};
@@ -23,6 +24,7 @@ pub const PASSES: &[Pass] = &[
     ("ids", references::ids),
     ("references", references::references),
     ("values", values::values),
+    ("sim", sim::sim),
     ("graph", graph::graph),
     ("explore", explore::explore_pass),
 ];

@@ -1,0 +1,144 @@
+//! The simulation model: its setup is inside the ranges the model (and a living
+//! patient) can have, every sim action and query belongs to the model the scenario
+//! runs, and every history question has an answer.
+
+use firstshift_core::{Condition, Effect};
+use firstshift_patient::setup::{SetupKey, path_text};
+use firstshift_patient::{PatientAction, Topic};
+
+use super::{Ctx, choice, rubric, with};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::sims::{SimAction, SimSetup};
+use crate::tree::Key;
+use crate::{Scenario, Sims};
+
+pub fn sim(ctx: &mut Ctx<'_>) {
+    setup_ranges(ctx);
+    let s = ctx.scenario;
+    for (step_id, st) in &s.steps {
+        for (i, c) in st.choices.iter().enumerate() {
+            let base = choice(step_id, i);
+            for (j, effect) in c.effects.iter().enumerate() {
+                if let Effect::Sim(action) = effect {
+                    action_here(
+                        ctx,
+                        action,
+                        &with(base.clone(), [Key::Field("do"), Key::Index(j)]),
+                    );
+                }
+            }
+            if let Some(when) = &c.when {
+                queries(ctx, when, &with(base.clone(), [Key::Field("when")]));
+            }
+            for (b, branch) in c.branches.iter().enumerate() {
+                queries(
+                    ctx,
+                    &branch.when,
+                    &with(base.clone(), [Key::Field("branches"), Key::Index(b)]),
+                );
+            }
+        }
+    }
+    let r = &s.rubric;
+    for (i, criterion) in r.criteria.iter().enumerate() {
+        for (l, level) in criterion.levels.iter().enumerate() {
+            queries(
+                ctx,
+                &level.when,
+                &with(rubric("criteria", i), [Key::Field("levels"), Key::Index(l)]),
+            );
+        }
+    }
+    for (i, c) in r.critical.iter().enumerate() {
+        queries(ctx, &c.required, &rubric("critical", i));
+    }
+    for (i, h) in r.harmful.iter().enumerate() {
+        queries(ctx, &h.when, &rubric("harmful", i));
+    }
+}
+
+fn setup_ranges(ctx: &mut Ctx<'_>) {
+    let SimSetup::Patient(setup) = &ctx.scenario.sim else {
+        return;
+    };
+    for problem in setup.problems() {
+        // `sim: Patient(name: ..., ...)`: the variant's fields sit right under `sim`.
+        let mut path = vec![Key::Field("sim")];
+        path.extend(problem.path.iter().map(|k| match *k {
+            SetupKey::Field(name) => Key::Field(name),
+            SetupKey::Index(i) => Key::Index(i),
+        }));
+        let span = ctx.span(&path);
+        ctx.push(
+            Diagnostic::error(Code::OutOfRange, problem.message)
+                .at(span, format!("`{}`", path_text(&problem.path)))
+                .help(problem.help),
+        );
+    }
+}
+
+fn action_here(ctx: &mut Ctx<'_>, action: &SimAction, path: &[Key]) {
+    let s = ctx.scenario;
+    let model = action.model();
+    if s.sim.model() != Some(model) {
+        let span = ctx.span(path);
+        ctx.push(wrong_model(s, model.name(), "action").at(span, "this action"));
+        return;
+    }
+    let (SimAction::Patient(PatientAction::Ask(topic)), SimSetup::Patient(setup)) =
+        (action, &s.sim)
+    else {
+        return;
+    };
+    if !setup.answers.contains_key(topic) {
+        let span = ctx.span(path);
+        ctx.push(
+            Diagnostic::warning(
+                Code::NoAnswer,
+                format!("the patient has no answer about `{topic:?}`"),
+            )
+            .at(span, "asked here")
+            .help(no_answer_help(*topic)),
+        );
+    }
+}
+
+fn no_answer_help(topic: Topic) -> String {
+    format!(
+        "add it to the patient's answers: `answers: {{ {topic:?}: \"what they say\" }}`; \
+         without one they say they are not sure"
+    )
+}
+
+fn queries(ctx: &mut Ctx<'_>, condition: &Condition<Sims>, path: &[Key]) {
+    let s = ctx.scenario;
+    let mut wrong = Vec::new();
+    condition.walk(&mut |c| {
+        if let Condition::Sim(q) = c
+            && s.sim.model() != Some(q.model())
+        {
+            wrong.push(q.model().name());
+        }
+    });
+    for model in wrong {
+        let span = ctx.span(path);
+        ctx.push(wrong_model(s, model, "question").at(span, "in this condition"));
+    }
+}
+
+fn wrong_model(s: &Scenario, model: &str, what: &str) -> Diagnostic {
+    let (message, help) = match s.sim.model() {
+        None => (
+            format!("this is a {model} {what}, but the scenario has no simulation (`sim: None`)"),
+            format!("set `sim: {model}(...)` to run the {model} model, or remove it"),
+        ),
+        Some(other) => (
+            format!(
+                "this is a {model} {what}, but the scenario runs the {} model",
+                other.name()
+            ),
+            format!("use one of the {} model's words here", other.name()),
+        ),
+    };
+    Diagnostic::error(Code::WrongModel, message).help(help)
+}
