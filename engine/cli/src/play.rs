@@ -84,6 +84,7 @@ fn show(scenario: &firstshift_scenario::Scenario, events: &[Event<Sims>]) {
                     println!("\n{}", s.text);
                 }
             }
+            Event::Sim(e) => println!("  · {}", e.text()),
             Event::Ended { title, .. } => println!("\n*** {title} ***"),
             Event::Stuck { step, .. } => {
                 println!("\n(The scenario has no choices at `{step}`; the run stops here.)")

@@ -4,8 +4,9 @@
 //! rubric levels no run can earn.
 //!
 //! Runs are explored with every choice made at once (no waiting), so a condition
-//! that needs time to pass first (`ChoseBetween` with a start above zero, `Time`)
-//! is not judged unreachable: the explorer cannot prove it.
+//! that needs time to pass first (`ChoseBetween` with a start above zero, `Time`),
+//! or that asks the simulation model, is not judged unreachable: the explorer
+//! cannot prove it.
 
 use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
@@ -124,7 +125,9 @@ fn record_run(scenario: &Scenario, session: &Session<Sims>, out: &mut Exploratio
     }
 }
 
-/// Whether a condition may need time to pass, which the explorer does not try.
+/// Whether a condition may need time to pass, which the explorer does not try, or
+/// asks the simulation model, whose state the explorer does not tell apart (two runs
+/// that made the same choices in a different rhythm meet as one).
 fn needs_waiting(c: &Condition<Sims>) -> bool {
     let mut waits = false;
     c.walk(&mut |c| match c {
@@ -133,6 +136,7 @@ fn needs_waiting(c: &Condition<Sims>) -> bool {
             waits = true
         }
         Condition::Not(_) => waits = true, // `Not(ChoseWithin(..))` may need a slow run.
+        Condition::Sim(_) => waits = true,
         _ => {}
     });
     waits
