@@ -89,10 +89,41 @@ fn test_runs_every_playthrough() {
     let out = firstshift(&["test", "scenarios"], None);
     let text = stdout(&out);
     assert!(out.status.success(), "{text}");
+    // Every scenario with a `.plays.ron` beside it is run, and the summary
+    // counts exactly the playthroughs listed above it.
+    let listed = text
+        .lines()
+        .filter(|l| l.starts_with("test ") && l.contains(" :: "))
+        .count();
     assert!(
-        text.contains("test result: ok. 12 passed; 0 failed"),
+        text.contains(&format!("test result: ok. {listed} passed; 0 failed")),
         "{text}"
     );
+    for plays in playthrough_files(&repo().join("scenarios")) {
+        let id = plays
+            .strip_prefix(repo().join("scenarios"))
+            .unwrap()
+            .to_string_lossy()
+            .trim_end_matches(".plays.ron")
+            .to_owned();
+        assert!(
+            text.contains(&format!("test {id} :: ")),
+            "{id} not run:\n{text}"
+        );
+    }
+}
+
+fn playthrough_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(playthrough_files(&path));
+        } else if path.to_string_lossy().ends_with(".plays.ron") {
+            found.push(path);
+        }
+    }
+    found
 }
 
 #[test]

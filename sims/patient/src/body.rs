@@ -505,7 +505,7 @@ impl Body {
         self.mean_pressure = drift(self.mean_pressure, map.clamp(20.0, 200.0), 30.0);
         let pulse_pressure = (b.systolic - b.diastolic)
             * (1.0 - 1.2 * shock).max(0.3)
-            * (1.0 + 0.3 * d.vasodilation);
+            * (1.0 + 0.1 * d.vasodilation);
         self.pulse_pressure = drift(self.pulse_pressure, pulse_pressure.clamp(5.0, 120.0), 30.0);
 
         let hypoglycaemic = ((3.5 - self.glucose) / 1.5).clamp(0.0, 1.0);

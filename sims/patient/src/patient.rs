@@ -429,7 +429,8 @@ impl Patient {
             Vital::Temperature => format!("{value:.1} °C"),
             Vital::Consciousness => format!("{:?}", self.vitals().consciousness),
             Vital::Pain => format!("{value:.0} out of 10"),
-            Vital::Glucose => format!("{value:.1} mmol/L"),
+            // Both units: US clinics chart mg/dL, most others mmol/L (1 mmol/L = 18 mg/dL).
+            Vital::Glucose => format!("{value:.1} mmol/L ({:.0} mg/dL)", value * 18.0),
         }
     }
 
@@ -842,7 +843,7 @@ impl SimState<PatientKind> for Patient {
                 self.body.give(Dose::Adrenaline, self.clock);
                 self.treat(
                     Treatment::Adrenaline,
-                    "Adrenaline 0.5 mg given into the outer thigh.".into(),
+                    "Adrenaline (epinephrine) given into the outer thigh muscle.".into(),
                     &mut events,
                 );
                 if !self.body.has_anaphylaxis() && !self.body.has_bronchospasm() {
