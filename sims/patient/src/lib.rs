@@ -13,13 +13,22 @@
 //! * [`patient`] — the [`SimKind`](firstshift_core::SimKind): actions, queries,
 //!   events, what the student knows, the monitor and its alarms.
 //! * [`news2`] — the National Early Warning Score 2 (RCP, 2017), exactly.
+//! * [`bedside`] — what the student can see at the bedside, for the monitor and its text.
+//! * [`waveform`] — the shapes the bedside monitor draws (ECG-like, pleth, breath).
+//! * [`announce`] — alarms for screen readers, rate-limited.
+//! * `view` (feature `bevy`) — the bedside monitor drawn by Bevy.
 
+pub mod announce;
+pub mod bedside;
 pub mod body;
 pub mod course;
 pub mod news2;
 pub mod patient;
 pub mod setup;
+#[cfg(feature = "bevy")]
+pub mod view;
 pub mod vocabulary;
+pub mod waveform;
 
 pub use patient::{
     ACTION_NAMES, MonitorReading, Patient, PatientAction, PatientEvent, PatientKind, PatientQuery,

@@ -324,13 +324,18 @@ impl Patient {
             heart_rate: self.reading(Vital::HeartRate, t),
             spo2: self.reading(Vital::Spo2, t),
             resp_rate: self.reading(Vital::RespRate, t),
-            blood_pressure: self.known.get(&Vital::BloodPressure).map(|(sys, at)| {
-                let v = self.trend_at(*at);
-                (sys.round(), v.diastolic.round(), *at)
-            }),
+            blood_pressure: self.measured_blood_pressure(),
             news2: self.charted.last().copied(),
             alarms: self.alarming.iter().copied().collect(),
             arrested: self.body.arrested,
+        })
+    }
+
+    /// The last cuff reading: systolic, diastolic and when it was taken.
+    pub fn measured_blood_pressure(&self) -> Option<(f64, f64, Seconds)> {
+        self.known.get(&Vital::BloodPressure).map(|(sys, at)| {
+            let v = self.trend_at(*at);
+            (sys.round(), v.diastolic.round(), *at)
         })
     }
 
