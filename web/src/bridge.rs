@@ -190,7 +190,8 @@ fn start_view_app(mirror: RunMirror) {
             .set(assets),
     )
     .add_plugins(MirrorRun(mirror))
-    .add_sim_view("branching", crate::view::BranchingView);
+    .add_sim_view("branching", crate::view::BranchingView)
+    .add_sim_view("patient-monitor", crate::view::PatientMonitorView);
     view.run();
 }
 
@@ -519,6 +520,7 @@ fn render_clock(mut player: NonSendMut<Player>, run: Res<ActiveRun>) {
         return;
     };
     player.ui.render_clock(session, progress_percent(session));
+    player.ui.bedside.render(session, js_sys::Date::now());
     // Keep the saved clock roughly current, so a reload resumes at the right time.
     if session.clock() >= player.last_saved_clock + 10 && !session.is_finished() {
         storage::save(&session.scenario().id, &encode_save(session));

@@ -8,6 +8,7 @@
 //! commands, and the runtime's events redraw the DOM.
 #![cfg(target_arch = "wasm32")]
 
+mod bedside_panel;
 mod bridge;
 mod catalog;
 mod dom;

@@ -9,6 +9,7 @@ use firstshift_scenario::{Scenario, Session, Sims};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlProgressElement};
 
+use crate::bedside_panel::BedsidePanel;
 use crate::bridge::{UiCommand, push};
 use crate::dom::{Build, append, button, clear, el, focus, on, set_hidden};
 
@@ -57,6 +58,8 @@ pub struct Ui {
     step_heading: Element,
     step_text: Element,
     choices: Element,
+    /// The patient's bedside in text, when the scenario has a patient.
+    pub bedside: BedsidePanel,
     pub screen: Screen,
 }
 
@@ -153,16 +156,20 @@ impl Ui {
         let hint = el("p")
             .class("hint")
             .text("Tip: press the number of a choice on your keyboard.");
+        let bedside = BedsidePanel::build();
         for part in [
             &play_title,
             &play_role,
             &stage,
             &status,
+            &bedside.monitor,
             &response,
+            &bedside.latest,
             &step_heading,
             &step_text,
             &choices,
             &hint,
+            &bedside.record,
         ] {
             append(&play, part);
         }
@@ -172,6 +179,7 @@ impl Ui {
         append(&app, &header);
         append(&app, &main);
         append(&app, &live);
+        append(&app, &bedside.alarm_live);
 
         let ui = Ui {
             app,
@@ -192,6 +200,7 @@ impl Ui {
             step_heading,
             step_text,
             choices,
+            bedside,
             screen: Screen::Loading,
         };
         ui.show(Screen::Loading);
@@ -300,6 +309,24 @@ impl Ui {
         let _ = self.pause.set_attribute("aria-pressed", "false");
         let _ = self.app.set_attribute("data-turn", "0");
         let _ = self.app.set_attribute("data-clock", "0");
+        self.bedside.begin();
+        // The canvas draws a bedside monitor for a patient; its description then
+        // points at the monitor's text equivalent.
+        if let Some(canvas) = crate::dom::document().get_element_by_id("bevy-canvas") {
+            let (label, described_by) = if BedsidePanel::has_patient(scenario) {
+                (
+                    "The patient's bedside monitor (described in the Patient monitor section)",
+                    "bedside",
+                )
+            } else {
+                (
+                    "The scene: your role, the setting, the clock and your progress (described next to it)",
+                    "play-role status",
+                )
+            };
+            let _ = canvas.set_attribute("aria-label", label);
+            let _ = canvas.set_attribute("aria-describedby", described_by);
+        }
         self.switch(Screen::Play);
         let _ = self.app.set_attribute("data-scenario", &scenario.id);
     }
@@ -307,6 +334,7 @@ impl Ui {
     /// Redraws the play screen after the runtime's events.
     pub fn render_events(&mut self, session: &Session, events: &[Event<Sims>]) {
         let scenario = session.scenario();
+        let found = self.bedside.take_events(events, session.clock());
         let mut responses = Vec::new();
         let mut entered = false;
         for event in events {
@@ -324,6 +352,7 @@ impl Ui {
         let response = responses.join(" ");
         self.response.set_text_content(Some(&response));
         set_hidden(&self.response, response.is_empty());
+        self.bedside.show_latest(&found);
         self.step_heading
             .set_text_content(Some(&format!("Step {step_number}")));
         self.step_text
@@ -338,11 +367,13 @@ impl Ui {
         // what the last choice led to.
         focus(&self.step_heading);
         let step_text = step.map(|s| s.text.as_str()).unwrap_or("");
-        self.announce(&if response.is_empty() {
-            step_text.to_string()
-        } else {
-            format!("{response} {step_text}")
-        });
+        let said: Vec<&str> = [response.as_str()]
+            .into_iter()
+            .chain(found.iter().map(String::as_str))
+            .chain([step_text])
+            .filter(|t| !t.is_empty())
+            .collect();
+        self.announce(&said.join(" "));
     }
 
     fn render_choices(&self, session: &Session) {

@@ -1,12 +1,14 @@
 //! The canvas view for branching scenarios: the role, the setting, the clock and
 //! progress, drawn by Bevy. Its text equivalent is the page's role line and status
-//! bar (the canvas's `aria-describedby`). Sims will register richer views.
+//! bar (the canvas's `aria-describedby`). Sims register richer views over it:
+//! [`PatientMonitorView`] feeds the patient model's bedside monitor.
 
 use bevy::camera::ScalingMode;
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
 use bevy::text::TextBounds;
 use firstshift_bevy::{ActiveRun, progress};
+use firstshift_patient::view::{BedsideFeed, MonitorView};
 
 /// Design size of the scene; the camera scales it to fit the canvas.
 const WIDTH: f32 = 800.0;
@@ -141,4 +143,28 @@ fn set(query: &mut Query<&mut Text2d, impl bevy::ecs::query::QueryFilter>, value
             text.0 = value.to_string();
         }
     }
+}
+
+/// The patient model's bedside monitor, drawn over the branching scene whenever the
+/// run has a patient. It only forwards the mirrored run to the monitor's feed.
+#[derive(Debug)]
+pub struct PatientMonitorView;
+
+impl Plugin for PatientMonitorView {
+    fn build(&self, app: &mut App) {
+        app.add_plugins(MonitorView)
+            .add_systems(PreUpdate, feed_bedside);
+    }
+}
+
+fn feed_bedside(run: Res<ActiveRun>, mut feed: ResMut<BedsideFeed>) {
+    if !run.is_changed() {
+        return;
+    }
+    feed.patient = run
+        .session
+        .as_ref()
+        .and_then(|s| s.sim().patient())
+        .cloned();
+    feed.running = run.is_running();
 }
