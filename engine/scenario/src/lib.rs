@@ -18,7 +18,7 @@ pub mod tree;
 
 pub use diagnostic::{Code, Diagnostic, Severity, SourceFile};
 
-pub use sims::Sims;
+pub use sims::{SimSetup, Sims};
 
 /// A scenario with the built-in sims.
 pub type Scenario = firstshift_core::Scenario<Sims>;

@@ -143,7 +143,9 @@ pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Parsed<T> {
             }
             holder
         } else {
-            diagnostics.push(type_diagnostic(&error.code, start..end));
+            let diagnostic = bare_word_diagnostic(&error.code, source, start)
+                .unwrap_or_else(|| type_diagnostic(&error.code, start..end));
+            diagnostics.push(diagnostic);
             tree.innermost_item(start)
         };
         let Some(item) = to_blank else { break };
@@ -269,6 +271,59 @@ fn syntax_diagnostic(file: &SourceFile<'_>, source: &str, error: &SpannedError) 
         .at(Some(char_span(source, start)), "here")
         .help(help)
 }
+
+/// A name that takes a value, written without one (`Sim(Harmed)`, `Not(Chose)`): RON
+/// reports the `)` after it, so the generic message would point past the mistake.
+/// Names the word, points at it, and shows what goes inside.
+fn bare_word_diagnostic(error: &RonError, source: &str, start: usize) -> Option<Diagnostic> {
+    if !matches!(
+        error,
+        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_)
+    ) {
+        return None;
+    }
+    let before = source.get(..start)?.trim_end();
+    let word_start = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let example = CORE_EXAMPLES
+        .iter()
+        .chain(firstshift_patient::EXAMPLES)
+        .find(|(name, _)| *name == word)
+        .map(|(_, example)| *example)?;
+    Some(
+        Diagnostic::error(
+            Code::WrongType,
+            format!("`{word}` needs a value in parentheses after it"),
+        )
+        .at(
+            Some(word_start..before.len()),
+            format!("`{word}` alone is not complete"),
+        )
+        .help(format!("write it with its value, for example `{example}`")),
+    )
+}
+
+/// Written examples of the format's own names that take a value.
+const CORE_EXAMPLES: &[(&str, &str)] = &[
+    ("Chose", "Chose(\"greet\")"),
+    ("ChoseWithin", "ChoseWithin(\"dispatch\", 60)"),
+    ("ChoseBetween", "ChoseBetween(\"dispatch\", 60, 300)"),
+    ("ChoseBefore", "ChoseBefore(\"address\", \"dispatch\")"),
+    ("Visited", "Visited(\"reservation\")"),
+    ("Var", "Var(\"goodwill\", AtLeast(2))"),
+    ("Time", "Time(AtMost(600))"),
+    ("Not", "Not(Chose(\"greet\"))"),
+    ("All", "All([Chose(\"a\"), Chose(\"b\")])"),
+    ("Any", "Any([Chose(\"a\"), Chose(\"b\")])"),
+    ("Set", "Set(\"goodwill\", 3)"),
+    ("Add", "Add(\"goodwill\", -1)"),
+    ("Sim", "Sim(Given(Oxygen))"),
+];
 
 fn type_diagnostic(error: &RonError, span: Range<usize>) -> Diagnostic {
     let span = Some(span);

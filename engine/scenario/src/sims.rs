@@ -289,6 +289,32 @@ mod tests {
     }
 
     #[test]
+    fn every_word_that_needs_a_value_has_a_written_example_that_parses() {
+        let examples = firstshift_patient::EXAMPLES;
+        for (word, example) in examples {
+            let parses = ron::from_str::<SimAction>(example).is_ok()
+                || ron::from_str::<SimQuery>(example).is_ok();
+            assert!(parses && example.starts_with(word), "{word}: {example}");
+        }
+        for word in ACTIONS {
+            if ron::from_str::<SimAction>(word).is_err() {
+                assert!(
+                    examples.iter().any(|(w, _)| w == word),
+                    "no example for {word}"
+                );
+            }
+        }
+        for word in QUERIES {
+            if ron::from_str::<SimQuery>(word).is_err() {
+                assert!(
+                    examples.iter().any(|(w, _)| w == word),
+                    "no example for {word}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn an_unknown_word_lists_the_valid_ones() {
         let err = ron::from_str::<SimAction>("Oxygn(NonRebreather)")
             .unwrap_err()

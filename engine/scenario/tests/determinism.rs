@@ -10,9 +10,12 @@ use common::{Rng, builtin};
 use firstshift_core::transcript::{decode_save, encode_save};
 use firstshift_core::{Event, Session, Transcript};
 use firstshift_rubric::{rescore, score_session};
-use firstshift_scenario::{Scenario, Sims, load_scenario};
+use firstshift_scenario::{Scenario, SimSetup, Sims, load_scenario};
 
 const RUNS_PER_SCENARIO: u64 = 2_000;
+/// A run with a simulation steps the model through every simulated second (each run
+/// here is replayed three times), so fewer random runs cover those scenarios.
+const RUNS_PER_SIM_SCENARIO: u64 = 300;
 
 /// Plays random offered choices with random pauses until the run ends.
 fn random_run(scenario: &Arc<Scenario>, seed: u64) -> (Session<Sims>, Vec<Event<Sims>>) {
@@ -35,7 +38,11 @@ fn random_run(scenario: &Arc<Scenario>, seed: u64) -> (Session<Sims>, Vec<Event<
 fn replay_gives_the_same_events_state_and_score() {
     let mut total = 0;
     for (path, _, scenario) in builtin() {
-        for seed in 0..RUNS_PER_SCENARIO {
+        let runs = match scenario.sim {
+            SimSetup::None => RUNS_PER_SCENARIO,
+            _ => RUNS_PER_SIM_SCENARIO,
+        };
+        for seed in 0..runs {
             let (session, events) = random_run(&scenario, seed);
             let report = score_session(&session);
 

@@ -60,17 +60,20 @@ fn benches(c: &mut Criterion) {
         (1_500, PatientAction::Antibiotics),
         (1_800, PatientAction::MeasureVitals),
     ];
-    c.bench_function("one simulated hour, three conditions, monitored, six interventions", |b| {
-        b.iter(|| {
-            let mut p = PatientKind::start(&sick, 7);
-            for (at, action) in &care {
-                p.advance(*at);
-                p.act(action);
-            }
-            p.advance(3_600);
-            p.vitals().spo2
-        });
-    });
+    c.bench_function(
+        "one simulated hour, three conditions, monitored, six interventions",
+        |b| {
+            b.iter(|| {
+                let mut p = PatientKind::start(&sick, 7);
+                for (at, action) in &care {
+                    p.advance(*at);
+                    p.act(action);
+                }
+                p.advance(3_600);
+                p.vitals().spo2
+            });
+        },
+    );
 
     let well = setup(vec![]);
     c.bench_function("one simulated hour, a well patient, untouched", |b| {

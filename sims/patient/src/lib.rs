@@ -31,8 +31,8 @@ pub mod vocabulary;
 pub mod waveform;
 
 pub use patient::{
-    ACTION_NAMES, MonitorReading, Patient, PatientAction, PatientEvent, PatientKind, PatientQuery,
-    QUERY_NAMES, Sign,
+    ACTION_NAMES, EXAMPLES, MonitorReading, Patient, PatientAction, PatientEvent, PatientKind,
+    PatientQuery, QUERY_NAMES, Sign,
 };
 pub use setup::{Baseline, PatientCondition, PatientSetup};
 pub use vocabulary::{Exam, GlucoseRoute, Harm, OxygenDevice, Position, Topic, Treatment, Vital};

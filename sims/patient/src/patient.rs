@@ -121,6 +121,28 @@ pub const QUERY_NAMES: &[&str] = &[
     "Arrested",
 ];
 
+/// A written example of every action and question that takes a value, so that an
+/// author who wrote the bare word (`Sim(Harmed)`) is shown what goes inside.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    ("Measure", "Measure(Spo2)"),
+    ("Examine", "Examine(Chest)"),
+    ("Ask", "Ask(Allergies)"),
+    ("Oxygen", "Oxygen(NonRebreather)"),
+    ("FluidBolus", "FluidBolus(500)"),
+    ("Glucose", "Glucose(Oral)"),
+    ("Position", "Position(SittingUp)"),
+    ("Vital", "Vital(Spo2, Below(92))"),
+    ("News2", "News2(AtLeast(5))"),
+    ("Measured", "Measured(Glucose)"),
+    ("Given", "Given(Naloxone)"),
+    (
+        "GivenWithin",
+        "GivenWithin(Adrenaline, 180, News2(AtLeast(5)))",
+    ),
+    ("OnOxygen", "OnOxygen(NonRebreather)"),
+    ("Harmed", "Harmed(AspirationRisk)"),
+];
+
 /// A sign that `GivenWithin` waits for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Sign {
