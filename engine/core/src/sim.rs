@@ -82,3 +82,37 @@ impl SimState<NoSim> for NoSim {
         match *query {}
     }
 }
+
+/// A value in a model's setup that the model cannot use, with where it is and how
+/// to fix it. The scenario validator turns each into a diagnostic on that value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetupProblem {
+    /// Where, below `sim: Model(...)`.
+    pub path: Vec<SetupKey>,
+    pub message: String,
+    pub help: String,
+}
+
+/// One step of a [`SetupProblem`]'s path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupKey {
+    Field(&'static str),
+    Index(usize),
+}
+
+impl std::fmt::Display for SetupKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SetupKey::Field(name) => f.write_str(name),
+            SetupKey::Index(i) => write!(f, "{i}"),
+        }
+    }
+}
+
+/// A path as a teacher reads it: `baseline.heart_rate`, `stations.2.cycle`.
+pub fn path_text(path: &[SetupKey]) -> String {
+    path.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
+}

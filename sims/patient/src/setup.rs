@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use firstshift_core::sim::{SetupKey, SetupProblem};
 use serde::{Deserialize, Serialize};
 
 use crate::news2::{Consciousness, SpO2Scale};
@@ -134,40 +135,6 @@ pub enum PatientCondition {
     },
     /// A weak heart: fluid overloads the lungs after 500 ml instead of 1.5 L.
     HeartFailure,
-}
-
-/// A value the scenario file gave that the model cannot use, with where it is
-/// and how to fix it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SetupProblem {
-    /// Where, below `sim: Patient(...)`.
-    pub path: Vec<SetupKey>,
-    pub message: String,
-    pub help: String,
-}
-
-/// One step of a [`SetupProblem`]'s path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SetupKey {
-    Field(&'static str),
-    Index(usize),
-}
-
-impl std::fmt::Display for SetupKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SetupKey::Field(name) => f.write_str(name),
-            SetupKey::Index(i) => write!(f, "{i}"),
-        }
-    }
-}
-
-/// A path as a teacher reads it: `baseline.heart_rate`, `conditions.0.severity`.
-pub fn path_text(path: &[SetupKey]) -> String {
-    path.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(".")
 }
 
 impl PatientSetup {

@@ -338,7 +338,7 @@ fn setup_problems_name_the_field_and_the_range() {
     let paths: Vec<String> = setup
         .problems()
         .iter()
-        .map(|p| setup::path_text(&p.path))
+        .map(|p| firstshift_core::sim::path_text(&p.path))
         .collect();
     assert_eq!(
         paths,

@@ -2,8 +2,8 @@
 //! patient) can have, every sim action and query belongs to the model the scenario
 //! runs, and every history question has an answer.
 
+use firstshift_core::sim::{SetupKey, path_text};
 use firstshift_core::{Condition, Effect};
-use firstshift_patient::setup::{SetupKey, path_text};
 use firstshift_patient::{PatientAction, Topic};
 
 use super::{Ctx, choice, rubric, with};

@@ -1,0 +1,158 @@
+//! The model against queueing theory. Each test runs a long simulated time so that
+//! the sample averages settle; the tolerances are stated in each test.
+
+use firstshift_line::{
+    Breakdowns, Distribution, Line, LineSetup, Release, Shift, StationSetup, StationState,
+};
+
+fn station(id: &str, cycle: Distribution, buffer: Option<u32>) -> StationSetup {
+    StationSetup {
+        id: id.into(),
+        name: id.to_uppercase(),
+        cycle,
+        buffer,
+        crew_needed: 1,
+        crew: None,
+        max_crew: None,
+        changeover_minutes: 0.0,
+        breakdowns: None,
+        defect_rate: 0.0,
+        defect_rate_after_fix: None,
+        inspection: None,
+        maintenance_minutes: 20.0,
+    }
+}
+
+fn line(release: Release, stations: Vec<StationSetup>, hours: f64) -> LineSetup {
+    LineSetup {
+        name: "test".into(),
+        products: vec!["part".into()],
+        batch_size: 1,
+        release,
+        stations,
+        technicians: 1,
+        shift: Shift {
+            hours,
+            breaks: vec![],
+        },
+        demand: 1,
+        costs: Default::default(),
+        inspection_seconds: 10.0,
+    }
+}
+
+fn run(setup: &LineSetup, seed: u64, hours: f64) -> Line {
+    let mut l = Line::new(setup, seed);
+    l.run_until(hours * 3600.0);
+    l
+}
+
+#[test]
+fn a_serial_line_without_failures_runs_at_its_slowest_station() {
+    use Distribution::Fixed;
+    let s = line(
+        Release::Push,
+        vec![
+            station("cut", Fixed(30.0), Some(2)),
+            station("weld", Fixed(45.0), Some(2)),
+            station("pack", Fixed(40.0), Some(2)),
+        ],
+        10.0,
+    );
+    let l = run(&s, 1, 10.0);
+    let r = l.report();
+    // 10 h at one part per 45 s is 800 parts; the first part needs 115 s to get through.
+    let expected = ((36_000.0 - 30.0 - 40.0) / 45.0_f64).floor() as u64 + 1;
+    assert!(r.good.abs_diff(expected) <= 1, "{} vs {expected}", r.good);
+    assert_eq!(r.bottleneck, Some(1), "the 45 s station");
+    let weld = &r.stations[1];
+    assert!(weld.share(StationState::Working) > 0.99);
+    assert!(
+        r.stations[0].share(StationState::Blocked) > 0.3,
+        "the cutter waits for the welder"
+    );
+    assert!(
+        r.stations[2].share(StationState::Starved) > 0.1,
+        "the packer waits for parts"
+    );
+}
+
+#[test]
+fn an_m_m_1_station_matches_utilisation_and_littles_law() {
+    // λ = 1/60 s, μ = 1/48 s: ρ = 0.8, L = ρ / (1 − ρ) = 4, W = L / λ = 240 s.
+    let s = line(
+        Release::Every(Distribution::Exponential(60.0)),
+        vec![station("only", Distribution::Exponential(48.0), None)],
+        5000.0,
+    );
+    let l = run(&s, 7, 5000.0);
+    let r = l.report();
+    let rho = r.stations[0].share(StationState::Working);
+    assert!((rho - 0.8).abs() < 0.01, "utilisation {rho}");
+    let lambda = (r.good + r.wip) as f64 / r.at;
+    let little = lambda * r.lead_time;
+    // Little's law on one sample path: within 2 %.
+    assert!(
+        (r.wip_average - little).abs() / little < 0.02,
+        "L = {} but λW = {little}",
+        r.wip_average
+    );
+    // And the M/M/1 result itself: within 6 % (slow to settle at ρ = 0.8).
+    assert!((r.wip_average - 4.0).abs() < 0.24, "L = {}", r.wip_average);
+    assert!((r.lead_time - 240.0).abs() < 15.0, "W = {}", r.lead_time);
+}
+
+#[test]
+fn availability_with_breakdowns_is_mtbf_over_mtbf_plus_mttr() {
+    // Up 60 minutes on average, down 10: availability 60 / 70 = 0.857.
+    for wear in [1.0, 3.0] {
+        let mut st = station("press", Distribution::Fixed(10.0), None);
+        st.breakdowns = Some(Breakdowns {
+            mtbf_minutes: 60.0,
+            mttr_minutes: 10.0,
+            wear,
+        });
+        let s = line(Release::Push, vec![st], 5000.0);
+        let r = run(&s, 3, 5000.0).report();
+        let a = r.stations[0].availability;
+        assert!(
+            (a - 60.0 / 70.0).abs() < 0.006,
+            "wear {wear}: availability {a}"
+        );
+        assert!(r.stations[0].breakdowns > 4000);
+    }
+}
+
+#[test]
+fn a_finite_buffer_between_two_stations_matches_the_exact_two_machine_result() {
+    // Two exponential machines, μ1 = 1/50 s, μ2 = 1/40 s, a buffer of B between:
+    // the second stage is an M/M/1/K queue with K = B + 2 (a part in the second
+    // machine, B waiting, one held by the blocked first machine). Throughput is
+    // μ2 (1 − p0), p0 = (1 − ρ) / (1 − ρ^(K+1)), ρ = μ1 / μ2. It rises with B
+    // toward the slower machine's rate, 72 an hour.
+    let mut last = 0.0;
+    for b in [0u32, 1, 3, 10] {
+        let s = line(
+            Release::Push,
+            vec![
+                station("first", Distribution::Exponential(50.0), None),
+                station("second", Distribution::Exponential(40.0), Some(b)),
+            ],
+            3000.0,
+        );
+        let r = run(&s, 11, 3000.0).report();
+        let rho: f64 = 40.0 / 50.0;
+        let k = f64::from(b) + 2.0;
+        let p0 = (1.0 - rho) / (1.0 - rho.powf(k + 1.0));
+        let exact = 3600.0 / 40.0 * (1.0 - p0);
+        let got = r.throughput_per_hour;
+        assert!(
+            (got - exact).abs() / exact < 0.015,
+            "B = {b}: {got} vs {exact}"
+        );
+        assert!(got > last, "throughput grows with the buffer");
+        assert!(got < 72.0 * 1.01);
+        last = got;
+    }
+    assert!(last > 72.0 * 0.93, "B = 10 is close to the bound: {last}");
+}
