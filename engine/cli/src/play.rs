@@ -22,6 +22,7 @@ pub fn run(path: &Path, seed: u64, transcript_out: Option<&Path>) -> Result<Exit
     );
     let (mut session, events) = Session::new(scenario.clone(), seed).map_err(|e| e.to_string())?;
     show(&scenario, &events);
+    show_line(&session);
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     while !session.is_finished() {
@@ -57,6 +58,7 @@ pub fn run(path: &Path, seed: u64, transcript_out: Option<&Path>) -> Result<Exit
                     .choose(id, session.clock())
                     .map_err(|e| e.to_string())?;
                 show(&scenario, &events);
+                show_line(&session);
             }
             None => println!("Type a number from 1 to {}.", offered.len()),
         }
@@ -90,6 +92,16 @@ fn show(scenario: &firstshift_scenario::Scenario, events: &[Event<Sims>]) {
                 println!("\n(The scenario has no choices at `{step}`; the run stops here.)")
             }
             _ => {}
+        }
+    }
+}
+
+/// A production line's KPI board, after every choice.
+fn show_line(session: &Session) {
+    if let Some(line) = session.sim().line() {
+        println!();
+        for text in firstshift_line::board::lines(&line.report()) {
+            println!("  | {text}");
         }
     }
 }

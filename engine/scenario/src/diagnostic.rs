@@ -65,6 +65,7 @@ codes! {
     BadId = "FS0306", "badly formed id";
     WrongModel = "FS0307", "word of another simulation model";
     NoAnswer = "FS0308", "history question without an answer";
+    UnknownStation = "FS0309", "unknown station";
     // The story graph.
     Unreachable = "FS0401", "unreachable step";
     DeadEnd = "FS0402", "step with no way forward";

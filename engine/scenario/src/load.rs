@@ -292,7 +292,7 @@ fn bare_word_diagnostic(error: &RonError, source: &str, start: usize) -> Option<
     }
     let example = CORE_EXAMPLES
         .iter()
-        .chain(firstshift_patient::EXAMPLES)
+        .chain(crate::sims::examples())
         .find(|(name, _)| *name == word)
         .map(|(_, example)| *example)?;
     Some(

@@ -1,6 +1,6 @@
 //! The built-in simulation models, as one [`SimKind`] the file format knows.
 //!
-//! A scenario names its model after `sim:` (`None`, `Patient(...)`). Its choices and
+//! A scenario names its model after `sim:` (`None`, `Patient(...)`, `Line(...)`). Its choices and
 //! conditions then use that model's words directly: `do: [Sim(Oxygen(NonRebreather))]`,
 //! `when: Sim(Vital(Spo2, Below(92)))`, with no model name in between. To make that
 //! work, actions and queries deserialize by looking their variant name up in each
@@ -9,8 +9,10 @@
 //! `references` pass checks that a scenario only uses its own model's words.
 
 use std::fmt;
+use std::sync::LazyLock;
 
 use firstshift_core::{Seconds, SimKind, SimState};
+use firstshift_line::{Line, LineAction, LineEvent, LineKind, LineQuery, LineSetup};
 use firstshift_patient::{
     Patient, PatientAction, PatientEvent, PatientKind, PatientQuery, PatientSetup,
 };
@@ -28,6 +30,8 @@ pub enum SimSetup {
     None,
     /// A patient whose vital signs respond to care (`firstshift-patient`).
     Patient(PatientSetup),
+    /// A production line (`firstshift-line`).
+    Line(LineSetup),
 }
 
 /// A model action, written without the model's name.
@@ -35,6 +39,7 @@ pub enum SimSetup {
 #[serde(untagged)]
 pub enum SimAction {
     Patient(PatientAction),
+    Line(LineAction),
 }
 
 /// A model query, written without the model's name.
@@ -42,6 +47,7 @@ pub enum SimAction {
 #[serde(untagged)]
 pub enum SimQuery {
     Patient(PatientQuery),
+    Line(LineQuery),
 }
 
 /// What a model reported.
@@ -49,6 +55,7 @@ pub enum SimQuery {
 #[serde(untagged)]
 pub enum SimEvent {
     Patient(PatientEvent),
+    Line(LineEvent),
 }
 
 impl SimEvent {
@@ -56,6 +63,7 @@ impl SimEvent {
     pub fn text(&self) -> &str {
         match self {
             SimEvent::Patient(e) => e.text(),
+            SimEvent::Line(e) => e.text(),
         }
     }
 }
@@ -65,13 +73,21 @@ impl SimEvent {
 pub enum SimRun {
     None,
     Patient(Box<Patient>),
+    Line(Box<Line>),
 }
 
 impl SimRun {
     pub fn patient(&self) -> Option<&Patient> {
         match self {
             SimRun::Patient(p) => Some(p),
-            SimRun::None => None,
+            _ => None,
+        }
+    }
+
+    pub fn line(&self) -> Option<&Line> {
+        match self {
+            SimRun::Line(l) => Some(l),
+            _ => None,
         }
     }
 }
@@ -87,6 +103,7 @@ impl SimKind for Sims {
         match setup {
             SimSetup::None => SimRun::None,
             SimSetup::Patient(s) => SimRun::Patient(Box::new(PatientKind::start(s, seed))),
+            SimSetup::Line(s) => SimRun::Line(Box::new(LineKind::start(s, seed))),
         }
     }
 }
@@ -96,6 +113,7 @@ impl SimState<Sims> for SimRun {
         match self {
             SimRun::None => Vec::new(),
             SimRun::Patient(p) => p.advance(to).into_iter().map(SimEvent::Patient).collect(),
+            SimRun::Line(l) => l.advance(to).into_iter().map(SimEvent::Line).collect(),
         }
     }
 
@@ -105,7 +123,10 @@ impl SimState<Sims> for SimRun {
             (SimRun::Patient(p), SimAction::Patient(a)) => {
                 p.act(a).into_iter().map(SimEvent::Patient).collect()
             }
-            (SimRun::None, _) => Vec::new(),
+            (SimRun::Line(l), SimAction::Line(a)) => {
+                l.act(a).into_iter().map(SimEvent::Line).collect()
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -113,7 +134,8 @@ impl SimState<Sims> for SimRun {
     fn holds(&self, query: &SimQuery) -> bool {
         match (self, query) {
             (SimRun::Patient(p), SimQuery::Patient(q)) => p.holds(q),
-            (SimRun::None, _) => false,
+            (SimRun::Line(l), SimQuery::Line(q)) => l.holds(q),
+            _ => false,
         }
     }
 }
@@ -122,12 +144,14 @@ impl SimState<Sims> for SimRun {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Model {
     Patient,
+    Line,
 }
 
 impl Model {
     pub fn name(self) -> &'static str {
         match self {
             Model::Patient => "Patient",
+            Model::Line => "Line",
         }
     }
 }
@@ -138,6 +162,7 @@ impl SimSetup {
         match self {
             SimSetup::None => None,
             SimSetup::Patient(_) => Some(Model::Patient),
+            SimSetup::Line(_) => Some(Model::Line),
         }
     }
 }
@@ -146,6 +171,7 @@ impl SimAction {
     pub fn model(&self) -> Model {
         match self {
             SimAction::Patient(_) => Model::Patient,
+            SimAction::Line(_) => Model::Line,
         }
     }
 }
@@ -154,13 +180,34 @@ impl SimQuery {
     pub fn model(&self) -> Model {
         match self {
             SimQuery::Patient(_) => Model::Patient,
+            SimQuery::Line(_) => Model::Line,
         }
     }
 }
 
-/// The action words of every model, for "expected one of".
-const ACTIONS: &[&str] = firstshift_patient::ACTION_NAMES;
-const QUERIES: &[&str] = firstshift_patient::QUERY_NAMES;
+/// The action and question words of every model, for "expected one of". The
+/// models' words never overlap (a test checks), so a word names its model.
+static ACTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    [
+        firstshift_patient::ACTION_NAMES,
+        firstshift_line::ACTION_NAMES,
+    ]
+    .concat()
+});
+static QUERIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    [
+        firstshift_patient::QUERY_NAMES,
+        firstshift_line::QUERY_NAMES,
+    ]
+    .concat()
+});
+
+/// A written example of every word that takes a value, across the models.
+pub fn examples() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    firstshift_patient::EXAMPLES
+        .iter()
+        .chain(firstshift_line::EXAMPLES)
+}
 
 impl<'de> Deserialize<'de> for SimAction {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -174,12 +221,14 @@ impl<'de> Deserialize<'de> for SimAction {
                 let (Word(word), rest) = data.variant()?;
                 if firstshift_patient::ACTION_NAMES.contains(&word.as_str()) {
                     PatientAction::deserialize(Resume::new(word, rest)).map(SimAction::Patient)
+                } else if firstshift_line::ACTION_NAMES.contains(&word.as_str()) {
+                    LineAction::deserialize(Resume::new(word, rest)).map(SimAction::Line)
                 } else {
-                    Err(de::Error::unknown_variant(&word, ACTIONS))
+                    Err(de::Error::unknown_variant(&word, &ACTIONS))
                 }
             }
         }
-        deserializer.deserialize_enum("SimAction", ACTIONS, Words)
+        deserializer.deserialize_enum("SimAction", &ACTIONS, Words)
     }
 }
 
@@ -195,12 +244,14 @@ impl<'de> Deserialize<'de> for SimQuery {
                 let (Word(word), rest) = data.variant()?;
                 if firstshift_patient::QUERY_NAMES.contains(&word.as_str()) {
                     PatientQuery::deserialize(Resume::new(word, rest)).map(SimQuery::Patient)
+                } else if firstshift_line::QUERY_NAMES.contains(&word.as_str()) {
+                    LineQuery::deserialize(Resume::new(word, rest)).map(SimQuery::Line)
                 } else {
-                    Err(de::Error::unknown_variant(&word, QUERIES))
+                    Err(de::Error::unknown_variant(&word, &QUERIES))
                 }
             }
         }
-        deserializer.deserialize_enum("SimQuery", QUERIES, Words)
+        deserializer.deserialize_enum("SimQuery", &QUERIES, Words)
     }
 }
 
@@ -266,7 +317,7 @@ mod tests {
 
     #[test]
     fn every_listed_word_is_a_model_variant_and_back() {
-        for word in ACTIONS {
+        for word in ACTIONS.iter() {
             // A unit, newtype or tuple variant: the word alone parses or complains
             // about its missing contents, never that the word is unknown.
             let err = ron::from_str::<SimAction>(word)
@@ -290,13 +341,13 @@ mod tests {
 
     #[test]
     fn every_word_that_needs_a_value_has_a_written_example_that_parses() {
-        let examples = firstshift_patient::EXAMPLES;
-        for (word, example) in examples {
+        let examples: Vec<_> = examples().collect();
+        for (word, example) in &examples {
             let parses = ron::from_str::<SimAction>(example).is_ok()
                 || ron::from_str::<SimQuery>(example).is_ok();
             assert!(parses && example.starts_with(word), "{word}: {example}");
         }
-        for word in ACTIONS {
+        for word in ACTIONS.iter() {
             if ron::from_str::<SimAction>(word).is_err() {
                 assert!(
                     examples.iter().any(|(w, _)| w == word),
@@ -304,7 +355,7 @@ mod tests {
                 );
             }
         }
-        for word in QUERIES {
+        for word in QUERIES.iter() {
             if ron::from_str::<SimQuery>(word).is_err() {
                 assert!(
                     examples.iter().any(|(w, _)| w == word),
@@ -312,6 +363,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn no_word_belongs_to_two_models() {
+        for list in [&*ACTIONS, &*QUERIES] {
+            let mut words = list.clone();
+            words.sort_unstable();
+            let before = words.len();
+            words.dedup();
+            assert_eq!(words.len(), before, "{list:?}");
+        }
+        let a: SimAction = ron::from_str("MoveOperator(\"pack\", \"weld\")").unwrap();
+        assert_eq!(a.model(), Model::Line);
+        let q: SimQuery = ron::from_str("Oee(AtLeast(65))").unwrap();
+        assert_eq!(q.model(), Model::Line);
     }
 
     #[test]

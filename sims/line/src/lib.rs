@@ -12,9 +12,11 @@
 //!   and technicians, breaks and stops, and the statistics.
 //! * [`report`] — the KPIs: throughput, WIP, lead time, state shares, OEE, takt,
 //!   first-pass yield, costs, the bottleneck.
+//! * [`board`] — the KPI board and station states in words (the text equivalent).
 //! * [`kind`] — the [`SimKind`](firstshift_core::SimKind): decisions, questions, events.
 //! * `view` (feature `bevy`) — the line drawn by Bevy.
 
+pub mod board;
 pub mod kind;
 pub mod model;
 pub mod random;

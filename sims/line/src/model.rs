@@ -217,6 +217,9 @@ impl PartialEq for EventQueue {
 enum Pause {
     Break,
     Stop,
+    /// The shift is over: the line stands until the scenario ends. What the order
+    /// still needs is costed as overtime.
+    Closed,
 }
 
 /// Something the engine reports as it runs; the SimKind turns these into the
@@ -466,6 +469,11 @@ impl Line {
         !self.pauses.is_empty()
     }
 
+    /// The shift is over and the line stands.
+    pub fn is_closed(&self) -> bool {
+        self.pauses.iter().any(|(p, _)| *p == Pause::Closed)
+    }
+
     fn schedule(&mut self, at: f64, kind: Kind) {
         self.seq += 1;
         self.queue.0.push(Scheduled {
@@ -506,14 +514,21 @@ impl Line {
                 self.pause(Pause::Break, self.now + minutes * 60.0);
             }
             Kind::PauseEnd => self.pause_end(),
-            Kind::ShiftEnd => self.happenings.push(Happening::ShiftEnded),
+            Kind::ShiftEnd => {
+                self.happenings.push(Happening::ShiftEnded);
+                self.pause(Pause::Closed, f64::INFINITY);
+            }
         }
     }
 
     // ----- Time accounting -------------------------------------------------------
 
     fn bucket(&self, i: usize) -> StationState {
-        if self.pauses.iter().any(|(p, _)| *p == Pause::Break) {
+        if self
+            .pauses
+            .iter()
+            .any(|(p, _)| matches!(p, Pause::Break | Pause::Closed))
+        {
             return StationState::Break;
         }
         if !self.pauses.is_empty() {
@@ -541,9 +556,10 @@ impl Line {
         self.wip_since = self.now;
     }
 
-    /// Seconds of planned production so far: the time since the start less the
-    /// breaks (a stop to fix a problem is planned time lost, not a break).
+    /// Seconds of planned production so far: the shift so far less its breaks (a
+    /// stop to fix a problem is planned time lost, not a break).
     pub(crate) fn planned_elapsed(&self) -> f64 {
+        let now = self.now.min(self.shift_end);
         let breaks: f64 = self
             .setup
             .shift
@@ -551,10 +567,10 @@ impl Line {
             .iter()
             .map(|b| {
                 let start = b.at_minute * 60.0;
-                (self.now.min(start + b.minutes * 60.0) - start).max(0.0)
+                (now.min(start + b.minutes * 60.0) - start).max(0.0)
             })
             .sum();
-        self.now - breaks
+        now - breaks
     }
 
     /// Time-average parts in the line so far.
@@ -931,7 +947,9 @@ impl Line {
         } else if let Some(p) = self.pauses.iter_mut().find(|(p, _)| *p == why) {
             p.1 = p.1.max(until);
         }
-        self.schedule(until, Kind::PauseEnd);
+        if until.is_finite() {
+            self.schedule(until, Kind::PauseEnd);
+        }
         if !first {
             return;
         }

@@ -29,6 +29,8 @@ pub struct Report {
     pub shift_seconds: f64,
     pub on_break: bool,
     pub stopped: bool,
+    /// The shift is over.
+    pub closed: bool,
     pub demand: u32,
     /// Parts released into the line so far.
     pub released: u64,
@@ -157,8 +159,11 @@ impl Line {
             name: self.setup.name.clone(),
             at: self.now,
             shift_seconds: self.shift_end,
-            on_break: self.is_paused() && stations.iter().any(|s| s.state == StationState::Break),
+            on_break: !self.is_closed()
+                && self.is_paused()
+                && stations.iter().any(|s| s.state == StationState::Break),
             stopped: self.is_paused() && stations.iter().all(|s| s.state == StationState::Down),
+            closed: self.is_closed(),
             demand: self.setup.demand,
             released: self.released,
             good: self.good,
@@ -201,16 +206,15 @@ impl Line {
         }
     }
 
-    /// Hours past the end of the shift: those already run, plus (once the shift is
-    /// over) those the order still needs at the rate the line ran.
+    /// Once the shift is over: the hours the order still needs, at the rate the
+    /// line ran.
     fn overtime_hours(&self, line_cycle: Option<f64>) -> f64 {
-        if self.now < self.shift_end {
+        if !self.is_closed() {
             return 0.0;
         }
-        let run = (self.now - self.shift_end) / 3600.0;
         let short = u64::from(self.setup.demand).saturating_sub(self.good) as f64;
         let per_part = line_cycle.unwrap_or(self.shift_planned);
-        run + short * per_part / 3600.0
+        short * per_part / 3600.0
     }
 
     fn station_report(&self, i: usize) -> StationReport {

@@ -156,8 +156,8 @@ pub struct Costs {
     pub scrap: f64,
     /// Each defective part that reaches the customer.
     pub escape: f64,
-    /// Each hour the line runs past the end of the shift, or would need to, to
-    /// finish the order at the rate it ran.
+    /// Each hour of overtime the order still needs when the shift ends, at the
+    /// rate the line ran.
     pub overtime_hour: f64,
 }
 

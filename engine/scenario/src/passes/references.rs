@@ -236,7 +236,11 @@ fn check_condition(ctx: &mut Ctx<'_>, condition: &Condition<Sims>, path: &[Key])
     }
 }
 
-fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+/// The candidate most like `name`, if any is close.
+pub(super) fn closest<'a>(
+    name: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .map(|c| (strsim::jaro_winkler(name, c), c))
         .filter(|(score, _)| *score > 0.75)

@@ -1,6 +1,7 @@
 //! The simulation model: its setup is inside the ranges the model (and a living
-//! patient) can have, every sim action and query belongs to the model the scenario
-//! runs, and every history question has an answer.
+//! patient, or a real line) can have, every sim action and query belongs to the
+//! model the scenario runs, every station named exists, and every history question
+//! has an answer.
 
 use firstshift_core::sim::{SetupKey, path_text};
 use firstshift_core::{Condition, Effect};
@@ -8,9 +9,10 @@ use firstshift_patient::{PatientAction, Topic};
 
 use super::{Ctx, choice, rubric, with};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::sims::{SimAction, SimSetup};
+use crate::sims::{SimAction, SimQuery, SimSetup};
 use crate::tree::Key;
 use crate::{Scenario, Sims};
+use firstshift_line::LineSetup;
 
 pub fn sim(ctx: &mut Ctx<'_>) {
     setup_ranges(ctx);
@@ -58,10 +60,12 @@ pub fn sim(ctx: &mut Ctx<'_>) {
 }
 
 fn setup_ranges(ctx: &mut Ctx<'_>) {
-    let SimSetup::Patient(setup) = &ctx.scenario.sim else {
-        return;
+    let problems = match &ctx.scenario.sim {
+        SimSetup::None => return,
+        SimSetup::Patient(setup) => setup.problems(),
+        SimSetup::Line(setup) => setup.problems(),
     };
-    for problem in setup.problems() {
+    for problem in problems {
         // `sim: Patient(name: ..., ...)`: the variant's fields sit right under `sim`.
         let mut path = vec![Key::Field("sim")];
         path.extend(problem.path.iter().map(|k| match *k {
@@ -84,6 +88,9 @@ fn action_here(ctx: &mut Ctx<'_>, action: &SimAction, path: &[Key]) {
         let span = ctx.span(path);
         ctx.push(wrong_model(s, model.name(), "action").at(span, "this action"));
         return;
+    }
+    if let (SimAction::Line(a), SimSetup::Line(setup)) = (action, &s.sim) {
+        unknown_stations(ctx, setup, &a.stations(), path);
     }
     let (SimAction::Patient(PatientAction::Ask(topic)), SimSetup::Patient(setup)) =
         (action, &s.sim)
@@ -113,16 +120,46 @@ fn no_answer_help(topic: Topic) -> String {
 fn queries(ctx: &mut Ctx<'_>, condition: &Condition<Sims>, path: &[Key]) {
     let s = ctx.scenario;
     let mut wrong = Vec::new();
+    let mut stations = Vec::new();
     condition.walk(&mut |c| {
-        if let Condition::Sim(q) = c
-            && s.sim.model() != Some(q.model())
-        {
-            wrong.push(q.model().name());
+        if let Condition::Sim(q) = c {
+            if s.sim.model() != Some(q.model()) {
+                wrong.push(q.model().name());
+            } else if let SimQuery::Line(q) = q {
+                stations.extend(q.stations().into_iter().map(str::to_string));
+            }
         }
     });
+    if let SimSetup::Line(setup) = &s.sim {
+        let names: Vec<&str> = stations.iter().map(String::as_str).collect();
+        unknown_stations(ctx, setup, &names, path);
+    }
     for model in wrong {
         let span = ctx.span(path);
         ctx.push(wrong_model(s, model, "question").at(span, "in this condition"));
+    }
+}
+
+fn unknown_stations(ctx: &mut Ctx<'_>, setup: &LineSetup, ids: &[&str], path: &[Key]) {
+    for id in ids {
+        if setup.station_index(id).is_some() {
+            continue;
+        }
+        let known: Vec<&str> = setup.stations.iter().map(|s| s.id.as_str()).collect();
+        let span = ctx.span(path);
+        let mut d = Diagnostic::error(
+            Code::UnknownStation,
+            format!("the line has no station `{id}`"),
+        )
+        .at(span, "named here");
+        d = match super::references::closest(id, known.iter().copied()) {
+            Some(close) => d.help(format!(
+                "did you mean `{close}`? The stations are: {}",
+                known.join(", ")
+            )),
+            None => d.help(format!("the stations are: {}", known.join(", "))),
+        };
+        ctx.push(d);
     }
 }
 
