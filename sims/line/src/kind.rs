@@ -259,17 +259,20 @@ impl Line {
 
     fn events(&mut self) -> Vec<LineEvent> {
         let happenings = self.take_happenings();
-        happenings.into_iter().map(|h| self.describe(h)).collect()
+        happenings
+            .into_iter()
+            .map(|(at, h)| self.describe(at, h))
+            .collect()
     }
 
-    fn describe(&self, h: Happening) -> LineEvent {
+    fn describe(&self, at: f64, h: Happening) -> LineEvent {
         match h {
             Happening::BrokeDown(i) => LineEvent::Breakdown {
                 station: self.stations[i].id.clone(),
                 text: format!(
                     "{} has broken down at {}. A technician is called.",
                     self.station_name(i),
-                    firstshift_core::clock_text(self.now as Seconds)
+                    firstshift_core::clock_text(at as Seconds)
                 ),
             },
             Happening::Repaired {
@@ -355,16 +358,21 @@ impl Line {
             }
             LineAction::AddInspection(id) => {
                 let i = station(self, id)?;
-                self.set_inspection(i, true);
+                let rework = self.set_inspection(i, true);
                 Ok(format!(
-                    "{} now checks every part ({} seconds each) and scraps defects.",
+                    "{} now checks every part ({} seconds each) and {} the defects it finds.",
                     self.station_name(i),
-                    self.setup.inspection_seconds
+                    self.setup.added_inspection.seconds,
+                    if rework {
+                        "sends back for rework"
+                    } else {
+                        "scraps"
+                    }
                 ))
             }
             LineAction::RemoveInspection(id) => {
                 let i = station(self, id)?;
-                self.set_inspection(i, false);
+                let _ = self.set_inspection(i, false);
                 Ok(format!("{} no longer inspects.", self.station_name(i)))
             }
             LineAction::ReduceChangeover(id, percent) => {

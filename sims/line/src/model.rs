@@ -265,7 +265,8 @@ pub struct Line {
     /// Seconds per part at the line's rated speed: its slowest station as designed,
     /// fully crewed. Line OEE measures good output against it.
     pub(crate) rated_cycle: f64,
-    happenings: Vec<Happening>,
+    /// What happened, with when, since the scenario last asked.
+    happenings: Vec<(f64, Happening)>,
 
     // Line statistics.
     pub(crate) released: u64,
@@ -303,7 +304,8 @@ impl Line {
             .map(|(i, s)| {
                 let owner = i as u64;
                 let mut failure_stream = Stream::new(seed, owner, FAILURE);
-                let ttf = first_failure(s.breakdowns, &mut failure_stream);
+                let age = s.breakdowns.map_or(0.0, |b| b.age_minutes * 60.0);
+                let ttf = failure_after(s.breakdowns, age, &mut failure_stream);
                 Station {
                     id: s.id.clone(),
                     name: s.name.clone(),
@@ -457,7 +459,11 @@ impl Line {
         self.now
     }
 
-    pub(crate) fn take_happenings(&mut self) -> Vec<Happening> {
+    fn note(&mut self, happening: Happening) {
+        self.happenings.push((self.now, happening));
+    }
+
+    pub(crate) fn take_happenings(&mut self) -> Vec<(f64, Happening)> {
         std::mem::take(&mut self.happenings)
     }
 
@@ -510,12 +516,12 @@ impl Line {
             Kind::TechDone { station } => self.tech_done(usize::from(station)),
             Kind::BreakStart { index } => {
                 let minutes = self.setup.shift.breaks[usize::from(index)].minutes;
-                self.happenings.push(Happening::BreakStarted { minutes });
+                self.note(Happening::BreakStarted { minutes });
                 self.pause(Pause::Break, self.now + minutes * 60.0);
             }
             Kind::PauseEnd => self.pause_end(),
             Kind::ShiftEnd => {
-                self.happenings.push(Happening::ShiftEnded);
+                self.note(Happening::ShiftEnded);
                 self.pause(Pause::Closed, f64::INFINITY);
             }
         }
@@ -838,7 +844,7 @@ impl Line {
         if part.defective {
             self.escaped += 1;
             if self.escaped == 1 {
-                self.happenings.push(Happening::FirstEscape);
+                self.note(Happening::FirstEscape);
             }
         } else {
             self.good += 1;
@@ -881,7 +887,7 @@ impl Line {
         s.ttf = 0.0;
         s.breakdowns_count += 1;
         self.failed_at[i] = now;
-        self.happenings.push(Happening::BrokeDown(i));
+        self.note(Happening::BrokeDown(i));
         self.request_technician(i);
     }
 
@@ -898,8 +904,10 @@ impl Line {
         let s = &mut self.stations[i];
         let duration = match s.phase {
             Phase::Failed { .. } => {
+                // A repair takes its mean give or take a third: the same job done by
+                // the same people, with the odd stubborn one.
                 let mttr = s.breakdowns.map_or(600.0, |b| b.mttr_minutes * 60.0);
-                s.failure_stream.exponential(mttr)
+                Distribution::Normal(mttr, mttr / 3.0).sample(&mut s.failure_stream)
             }
             _ => s.maintenance,
         };
@@ -909,12 +917,12 @@ impl Line {
     fn tech_done(&mut self, i: usize) {
         self.account(i);
         let s = &mut self.stations[i];
-        s.ttf = first_failure(s.breakdowns, &mut s.failure_stream);
+        s.ttf = failure_after(s.breakdowns, 0.0, &mut s.failure_stream);
         match s.phase {
             Phase::Failed { left } => {
                 s.phase = Phase::Working { left };
                 let down_seconds = self.now - self.failed_at[i];
-                self.happenings.push(Happening::Repaired {
+                self.note(Happening::Repaired {
                     station: i,
                     down_seconds,
                 });
@@ -923,7 +931,7 @@ impl Line {
             Phase::Maintenance => {
                 s.maintenance_done += 1;
                 s.phase = Phase::Idle;
-                self.happenings.push(Happening::MaintenanceDone(i));
+                self.note(Happening::MaintenanceDone(i));
                 self.try_start(i);
             }
             _ => {}
@@ -981,7 +989,7 @@ impl Line {
         if self.is_paused() {
             return;
         }
-        self.happenings.push(Happening::Restarted);
+        self.note(Happening::Restarted);
         for i in 0..self.stations.len() {
             match self.stations[i].phase {
                 Phase::Setup { .. } | Phase::Working { .. } => self.schedule_segment(i),
@@ -1066,12 +1074,16 @@ impl Line {
         self.left_in_batch = self.left_in_batch.min(self.batch_size);
     }
 
-    pub(crate) fn set_inspection(&mut self, i: usize, on: bool) {
-        self.stations[i].inspection = on.then_some(Inspection {
-            seconds: self.setup.inspection_seconds,
-            on_defect: OnDefect::Scrap,
-        });
-        self.stations[i].rework_to = None;
+    /// Returns whether caught defects go back for rework (else they are scrapped).
+    pub(crate) fn set_inspection(&mut self, i: usize, on: bool) -> bool {
+        let added = self.setup.added_inspection.clone();
+        let rework_to = match &added.on_defect {
+            OnDefect::Rework(to) => self.setup.station_index(to).filter(|&j| j <= i),
+            OnDefect::Scrap => None,
+        };
+        self.stations[i].inspection = on.then_some(added);
+        self.stations[i].rework_to = rework_to.filter(|_| on);
+        self.stations[i].rework_to.is_some()
     }
 
     /// Stops the whole line for `minutes` to find and fix a root cause at `i`.
@@ -1098,9 +1110,11 @@ fn crew_factor(s: &Station) -> f64 {
     }
 }
 
-fn first_failure(b: Option<Breakdowns>, stream: &mut Stream) -> f64 {
+/// Working seconds until the next failure of a machine that has already worked
+/// `age` seconds since it was last as good as new.
+fn failure_after(b: Option<Breakdowns>, age: f64, stream: &mut Stream) -> f64 {
     match b {
-        Some(b) => stream.weibull(b.mtbf_minutes * 60.0, b.wear),
+        Some(b) => stream.weibull_after(b.mtbf_minutes * 60.0, b.wear, age),
         None => f64::INFINITY,
     }
 }

@@ -50,6 +50,19 @@ impl Stream {
         scale * libm::pow(-libm::log(self.positive()), 1.0 / shape)
     }
 
+    /// The rest of a Weibull lifetime that has already lasted `age`: drawn from the
+    /// lifetime's distribution given that it got this far (for shape 1, the same as
+    /// a fresh one: failures that strike at random have no memory).
+    pub fn weibull_after(&mut self, mean: f64, shape: f64, age: f64) -> f64 {
+        if age <= 0.0 {
+            return self.weibull(mean, shape);
+        }
+        let scale = mean / libm::tgamma(1.0 + 1.0 / shape);
+        let used = libm::pow(age / scale, shape);
+        let total = scale * libm::pow(used - libm::log(self.positive()), 1.0 / shape);
+        (total - age).max(0.0)
+    }
+
     /// Standard normal (Box–Muller).
     fn standard_normal(&mut self) -> f64 {
         let r = libm::sqrt(-2.0 * libm::log(self.positive()));
@@ -181,6 +194,19 @@ mod tests {
             let got = (0..200_000).map(|_| s.weibull(600.0, shape)).sum::<f64>() / 200_000.0;
             assert!((got - 600.0).abs() < 6.0, "shape {shape}: {got}");
         }
+    }
+
+    #[test]
+    fn an_old_wearing_machine_fails_sooner_and_a_random_one_does_not_care() {
+        let residual = |shape: f64, age: f64| {
+            let mut s = Stream::new(5, 0, 0);
+            (0..100_000)
+                .map(|_| s.weibull_after(600.0, shape, age))
+                .sum::<f64>()
+                / 100_000.0
+        };
+        assert!((residual(1.0, 900.0) - 600.0).abs() < 8.0);
+        assert!(residual(3.0, 600.0) < 0.5 * residual(3.0, 0.0));
     }
 
     #[test]

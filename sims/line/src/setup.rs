@@ -36,9 +36,11 @@ pub struct LineSetup {
     pub demand: u32,
     #[serde(default)]
     pub costs: Costs,
-    /// How long an inspection added during the run takes per part, in seconds.
-    #[serde(default = "default_inspection_seconds")]
-    pub inspection_seconds: f64,
+    /// The inspection `AddInspection` sets up: its seconds per part and what
+    /// happens to a defect it catches (rework needs this station or an earlier one;
+    /// otherwise the part is scrapped).
+    #[serde(default = "default_added_inspection")]
+    pub added_inspection: Inspection,
 }
 
 /// How work enters the line.
@@ -99,7 +101,11 @@ pub struct StationSetup {
 pub struct Breakdowns {
     /// Mean working minutes between failures.
     pub mtbf_minutes: f64,
-    /// Mean minutes a technician takes to repair it (exponentially distributed).
+    /// Working minutes since its last repair or service when the shift starts
+    /// (with `wear` above 1, an older machine is likelier to fail soon).
+    #[serde(default)]
+    pub age_minutes: f64,
+    /// Mean minutes a technician takes to repair it (give or take a third).
     pub mttr_minutes: f64,
     /// 1: failures strike at random; above 1 (2–4 is typical of wear): the older
     /// the machine since its last repair or maintenance, the likelier.
@@ -182,8 +188,11 @@ fn one_f() -> f64 {
 fn one_product() -> Vec<String> {
     vec!["part".into()]
 }
-fn default_inspection_seconds() -> f64 {
-    10.0
+fn default_added_inspection() -> Inspection {
+    Inspection {
+        seconds: 10.0,
+        on_defect: OnDefect::Scrap,
+    }
 }
 fn default_maintenance_minutes() -> f64 {
     20.0
@@ -304,14 +313,24 @@ impl LineSetup {
                 "give the good parts the shift must ship; the takt time is worked out from it",
             );
         }
-        if !(self.inspection_seconds >= 0.0 && self.inspection_seconds <= 3600.0) {
+        let added = &self.added_inspection;
+        if !(added.seconds >= 0.0 && added.seconds <= 3600.0) {
             push(
-                field("inspection_seconds"),
-                format!(
-                    "`inspection_seconds` of {} is outside 0–3600",
-                    self.inspection_seconds
-                ),
-                "give the seconds an added inspection takes per part",
+                vec![
+                    SetupKey::Field("added_inspection"),
+                    SetupKey::Field("seconds"),
+                ],
+                format!("an inspection of {} seconds", added.seconds),
+                "give the seconds the check adds to each part, 0 to 3600",
+            );
+        }
+        if let OnDefect::Rework(to) = &added.on_defect
+            && self.station_index(to).is_none()
+        {
+            push(
+                field("added_inspection"),
+                format!("rework goes to `{to}`, which is not a station of this line"),
+                "name one of the stations, or use `Scrap`",
             );
         }
         for (i, s) in self.stations.iter().enumerate() {
@@ -384,6 +403,7 @@ impl LineSetup {
             if let Some(b) = s.breakdowns {
                 let ok = b.mtbf_minutes > 0.0
                     && b.mttr_minutes > 0.0
+                    && (0.0..=100_000.0).contains(&b.age_minutes)
                     && (0.5..=6.0).contains(&b.wear)
                     && b.mtbf_minutes.is_finite()
                     && b.mttr_minutes.is_finite();

@@ -2,7 +2,8 @@
 //! the sample averages settle; the tolerances are stated in each test.
 
 use firstshift_line::{
-    Breakdowns, Distribution, Line, LineSetup, Release, Shift, StationSetup, StationState,
+    Breakdowns, Distribution, Inspection, Line, LineSetup, OnDefect, Release, Shift, StationSetup,
+    StationState,
 };
 
 fn station(id: &str, cycle: Distribution, buffer: Option<u32>) -> StationSetup {
@@ -37,7 +38,10 @@ fn line(release: Release, stations: Vec<StationSetup>, hours: f64) -> LineSetup 
         },
         demand: 1,
         costs: Default::default(),
-        inspection_seconds: 10.0,
+        added_inspection: Inspection {
+            seconds: 10.0,
+            on_defect: OnDefect::Scrap,
+        },
     }
 }
 
@@ -108,6 +112,7 @@ fn availability_with_breakdowns_is_mtbf_over_mtbf_plus_mttr() {
     for wear in [1.0, 3.0] {
         let mut st = station("press", Distribution::Fixed(10.0), None);
         st.breakdowns = Some(Breakdowns {
+            age_minutes: 0.0,
             mtbf_minutes: 60.0,
             mttr_minutes: 10.0,
             wear,
@@ -155,4 +160,24 @@ fn a_finite_buffer_between_two_stations_matches_the_exact_two_machine_result() {
         last = got;
     }
     assert!(last > 72.0 * 0.93, "B = 10 is close to the bound: {last}");
+}
+
+#[test]
+fn zz_debug_capper() {
+    let mut st = station("capper", Distribution::Fixed(17.0), None);
+    st.crew_needed = 0;
+    st.breakdowns = Some(Breakdowns {
+        age_minutes: 0.0,
+        mtbf_minutes: 110.0,
+        mttr_minutes: 35.0,
+        wear: 3.5,
+    });
+    let s = line(Release::Push, vec![st], 1000.0);
+    let r = run(&s, 3, 1000.0).report();
+    eprintln!(
+        "A {} bd {} down {}",
+        r.stations[0].availability,
+        r.stations[0].breakdowns,
+        r.stations[0].share(StationState::Down)
+    );
 }
