@@ -161,23 +161,3 @@ fn a_finite_buffer_between_two_stations_matches_the_exact_two_machine_result() {
     }
     assert!(last > 72.0 * 0.93, "B = 10 is close to the bound: {last}");
 }
-
-#[test]
-fn zz_debug_capper() {
-    let mut st = station("capper", Distribution::Fixed(17.0), None);
-    st.crew_needed = 0;
-    st.breakdowns = Some(Breakdowns {
-        age_minutes: 0.0,
-        mtbf_minutes: 110.0,
-        mttr_minutes: 35.0,
-        wear: 3.5,
-    });
-    let s = line(Release::Push, vec![st], 1000.0);
-    let r = run(&s, 3, 1000.0).report();
-    eprintln!(
-        "A {} bd {} down {}",
-        r.stations[0].availability,
-        r.stations[0].breakdowns,
-        r.stations[0].share(StationState::Down)
-    );
-}

@@ -20,6 +20,12 @@ use crate::{Scenario, Sims};
 
 /// At most this many `choose` calls in one exploration.
 const BUDGET: usize = 100_000;
+/// With a simulation model every `choose` also runs the model for the choice's
+/// time (seconds of physiology, hours of a line), so the budget is smaller: the
+/// validator must stay quick in the browser, where a teacher's file is checked as it
+/// loads. A scenario that needs more is explored in part, and only what was found is
+/// reported.
+const SIM_BUDGET: usize = 3_000;
 /// Longest run explored.
 const MAX_RUN: usize = 200;
 
@@ -47,6 +53,12 @@ pub fn explore(scenario: &Arc<Scenario>) -> Exploration {
     let Ok((session, _)) = Session::new(Arc::clone(scenario), 0) else {
         return out;
     };
+    let sensitive = Sensitive::of(scenario);
+    let budget = if scenario.sim.model().is_some() {
+        SIM_BUDGET
+    } else {
+        BUDGET
+    };
     let mut seen = HashSet::new();
     let mut stack = vec![session];
     let mut spent = 0;
@@ -59,26 +71,12 @@ pub fn explore(scenario: &Arc<Scenario>) -> Exploration {
             out.complete = false;
             continue;
         }
-        // Two runs at the same step with the same variables and the same set of
-        // choices made, in the same first-made order, continue identically.
-        let mut firsts: Vec<&str> = Vec::new();
-        for r in &session.history().choices {
-            if !firsts.contains(&r.choice.as_str()) {
-                firsts.push(&r.choice);
-            }
-        }
-        let key = format!(
-            "{}|{:?}|{:?}",
-            session.step_id(),
-            firsts,
-            session.history().variables
-        );
-        if !seen.insert(key) {
+        if !seen.insert(sensitive.key(&session)) {
             continue;
         }
         for c in session.offered() {
             out.choices_offered.insert(c.id.clone());
-            if spent >= BUDGET {
+            if spent >= budget {
                 out.complete = false;
                 continue;
             }
@@ -122,6 +120,86 @@ fn record_run(scenario: &Scenario, session: &Session<Sims>, out: &mut Exploratio
         if h.when.holds(history, &sim) {
             out.harm_done.insert(i);
         }
+    }
+}
+
+/// What about a run's past can change what happens next. Two runs at the same step,
+/// with the same variables and the same set of choices made,
+/// continue identically, as long as they also agree on the order of the choices some
+/// `ChoseBefore` compares and the times of the choices some `ChoseWithin` or
+/// `ChoseBetween` times. Keying on exactly that (not on the whole order) keeps a
+/// checklist of n choices in any order from costing n! runs.
+struct Sensitive {
+    ordered: HashSet<String>,
+    timed: HashSet<String>,
+}
+
+impl Sensitive {
+    fn of(scenario: &Scenario) -> Sensitive {
+        let mut found = Sensitive {
+            ordered: HashSet::new(),
+            timed: HashSet::new(),
+        };
+        let mut visit = |c: &Condition<Sims>| {
+            c.walk(&mut |c| match c {
+                Condition::ChoseBefore(a, b) => {
+                    found.ordered.insert(a.clone());
+                    found.ordered.insert(b.clone());
+                }
+                Condition::ChoseWithin(a, _) | Condition::ChoseBetween(a, _, _) => {
+                    found.timed.insert(a.clone());
+                }
+                _ => {}
+            })
+        };
+        for st in scenario.steps.values() {
+            for c in &st.choices {
+                if let Some(when) = &c.when {
+                    visit(when);
+                }
+                for b in &c.branches {
+                    visit(&b.when);
+                }
+            }
+        }
+        let r = &scenario.rubric;
+        for criterion in &r.criteria {
+            for level in &criterion.levels {
+                visit(&level.when);
+            }
+        }
+        for c in &r.critical {
+            visit(&c.required);
+        }
+        for h in &r.harmful {
+            visit(&h.when);
+        }
+        found
+    }
+
+    fn key(&self, session: &Session<Sims>) -> String {
+        let mut made: Vec<&str> = Vec::new();
+        let mut order: Vec<&str> = Vec::new();
+        let mut times: Vec<(&str, u64)> = Vec::new();
+        for r in &session.history().choices {
+            let id = r.choice.as_str();
+            if made.contains(&id) {
+                continue;
+            }
+            made.push(id);
+            if self.ordered.contains(id) {
+                order.push(id);
+            }
+            if self.timed.contains(id) {
+                times.push((id, r.at));
+            }
+        }
+        made.sort_unstable();
+        format!(
+            "{}|{made:?}|{order:?}|{times:?}|{:?}",
+            session.step_id(),
+            session.history().variables
+        )
     }
 }
 

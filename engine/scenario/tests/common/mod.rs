@@ -31,7 +31,15 @@ pub fn builtin_files() -> Vec<PathBuf> {
     out
 }
 
+/// Every built-in scenario, loaded and validated once per test binary (property
+/// tests call this in every case).
 pub fn builtin() -> Vec<(PathBuf, String, Arc<Scenario>)> {
+    static LOADED: std::sync::OnceLock<Vec<(PathBuf, String, Arc<Scenario>)>> =
+        std::sync::OnceLock::new();
+    LOADED.get_or_init(load_builtin).clone()
+}
+
+fn load_builtin() -> Vec<(PathBuf, String, Arc<Scenario>)> {
     builtin_files()
         .into_iter()
         .map(|path| {
