@@ -1,6 +1,6 @@
 //! How fast the line model runs: events per second on a 10-station line over a
 //! simulated week (168 hours without a stop), with two products and changeovers,
-//! breakdowns shared by two technicians, defects, an inspection with rework, and
+//! breakdowns shared by two technicians, defects, an inspection that scraps them, and
 //! finite buffers (so blocking and starving happen all the time).
 //!
 //! `sims/line/benches/simpy_line.py` is the same line in SimPy, for comparison.
@@ -45,7 +45,7 @@ fn week_line() -> LineSetup {
             defect_rate_after_fix: None,
             inspection: (i == 6).then(|| Inspection {
                 seconds: 5.0,
-                on_defect: OnDefect::Rework("s4".into()),
+                on_defect: OnDefect::Scrap,
             }),
             maintenance_minutes: 20.0,
         })
