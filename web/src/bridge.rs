@@ -191,7 +191,8 @@ fn start_view_app(mirror: RunMirror) {
     )
     .add_plugins(MirrorRun(mirror))
     .add_sim_view("branching", crate::view::BranchingView)
-    .add_sim_view("patient-monitor", crate::view::PatientMonitorView);
+    .add_sim_view("patient-monitor", crate::view::PatientMonitorView)
+    .add_sim_view("line", crate::view::LineFloorView);
     view.run();
 }
 
@@ -379,8 +380,11 @@ fn start_fresh(player: &mut Player, run: &mut ActiveRun, commands: &mut MessageW
         return;
     };
     storage::clear(&scenario.id);
-    // The seed only matters to simulations; it is recorded in the run.
-    let seed = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+    // The seed only matters to simulations (a line's luck, a patient's noise); it is
+    // recorded in the run. `?seed=` fixes it, to replay a run exactly or to test.
+    let seed = dom::query("seed")
+        .and_then(|s| s.parse::<u64>().ok())
+        .unwrap_or_else(|| (js_sys::Math::random() * f64::from(u32::MAX)) as u64);
     commands.write(RunCommand::Start {
         scenario: Arc::clone(&scenario),
         seed,
@@ -521,6 +525,7 @@ fn render_clock(mut player: NonSendMut<Player>, run: Res<ActiveRun>) {
     };
     player.ui.render_clock(session, progress_percent(session));
     player.ui.bedside.render(session, js_sys::Date::now());
+    player.ui.line.render(session);
     // Keep the saved clock roughly current, so a reload resumes at the right time.
     if session.clock() >= player.last_saved_clock + 10 && !session.is_finished() {
         storage::save(&session.scenario().id, &encode_save(session));

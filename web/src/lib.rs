@@ -12,6 +12,7 @@ mod bedside_panel;
 mod bridge;
 mod catalog;
 mod dom;
+mod line_panel;
 mod screens;
 mod storage;
 mod view;

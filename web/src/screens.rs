@@ -12,6 +12,7 @@ use web_sys::{Element, HtmlProgressElement};
 use crate::bedside_panel::BedsidePanel;
 use crate::bridge::{UiCommand, push};
 use crate::dom::{Build, append, button, clear, el, focus, on, set_hidden};
+use crate::line_panel::LinePanel;
 
 /// Which screen is showing; mirrored in `#app[data-screen]` for tests and styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,8 @@ pub struct Ui {
     choices: Element,
     /// The patient's bedside in text, when the scenario has a patient.
     pub bedside: BedsidePanel,
+    /// The production line's board in text, when the scenario runs a line.
+    pub line: LinePanel,
     pub screen: Screen,
 }
 
@@ -157,14 +160,17 @@ impl Ui {
             .class("hint")
             .text("Tip: press the number of a choice on your keyboard.");
         let bedside = BedsidePanel::build();
+        let line = LinePanel::build();
         for part in [
             &play_title,
             &play_role,
             &stage,
             &status,
             &bedside.monitor,
+            &line.board,
             &response,
             &bedside.latest,
+            &line.latest,
             &step_heading,
             &step_text,
             &choices,
@@ -201,6 +207,7 @@ impl Ui {
             step_text,
             choices,
             bedside,
+            line,
             screen: Screen::Loading,
         };
         ui.show(Screen::Loading);
@@ -310,6 +317,7 @@ impl Ui {
         let _ = self.app.set_attribute("data-turn", "0");
         let _ = self.app.set_attribute("data-clock", "0");
         self.bedside.begin();
+        self.line.begin();
         // The canvas draws a bedside monitor for a patient; its description then
         // points at the monitor's text equivalent.
         if let Some(canvas) = crate::dom::document().get_element_by_id("bevy-canvas") {
@@ -317,6 +325,11 @@ impl Ui {
                 (
                     "The patient's bedside monitor (described in the Patient monitor section)",
                     "bedside",
+                )
+            } else if LinePanel::has_line(scenario) {
+                (
+                    "The production line: stations, buffers and KPIs (described in the Production board section)",
+                    "line-board",
                 )
             } else {
                 (
@@ -334,7 +347,8 @@ impl Ui {
     /// Redraws the play screen after the runtime's events.
     pub fn render_events(&mut self, session: &Session, events: &[Event<Sims>]) {
         let scenario = session.scenario();
-        let found = self.bedside.take_events(events, session.clock());
+        let mut found = self.bedside.take_events(events, session.clock());
+        let happened = self.line.take_events(events);
         let mut responses = Vec::new();
         let mut entered = false;
         for event in events {
@@ -353,6 +367,8 @@ impl Ui {
         self.response.set_text_content(Some(&response));
         set_hidden(&self.response, response.is_empty());
         self.bedside.show_latest(&found);
+        self.line.show_latest(&happened);
+        found.extend(happened);
         self.step_heading
             .set_text_content(Some(&format!("Step {step_number}")));
         self.step_text

@@ -1,13 +1,15 @@
 //! The canvas view for branching scenarios: the role, the setting, the clock and
 //! progress, drawn by Bevy. Its text equivalent is the page's role line and status
 //! bar (the canvas's `aria-describedby`). Sims register richer views over it:
-//! [`PatientMonitorView`] feeds the patient model's bedside monitor.
+//! [`PatientMonitorView`] feeds the patient model's bedside monitor, and
+//! [`LineFloorView`] the production line's view.
 
 use bevy::camera::ScalingMode;
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
 use bevy::text::TextBounds;
 use firstshift_bevy::{ActiveRun, progress};
+use firstshift_line::view::{LineFeed, LineView};
 use firstshift_patient::view::{BedsideFeed, MonitorView};
 
 /// Design size of the scene; the camera scales it to fit the canvas.
@@ -167,4 +169,26 @@ fn feed_bedside(run: Res<ActiveRun>, mut feed: ResMut<BedsideFeed>) {
         .and_then(|s| s.sim().patient())
         .cloned();
     feed.running = run.is_running();
+}
+
+/// The production line, drawn over the branching scene whenever the run has a
+/// line. It only forwards the mirrored run's report to the line view.
+#[derive(Debug)]
+pub struct LineFloorView;
+
+impl Plugin for LineFloorView {
+    fn build(&self, app: &mut App) {
+        app.add_plugins(LineView).add_systems(PreUpdate, feed_line);
+    }
+}
+
+fn feed_line(run: Res<ActiveRun>, mut feed: ResMut<LineFeed>) {
+    if !run.is_changed() {
+        return;
+    }
+    feed.report = run
+        .session
+        .as_ref()
+        .and_then(|s| s.sim().line())
+        .map(|line| line.report());
 }

@@ -95,7 +95,7 @@ pub fn run(name: &str, cmd: &mut Command) -> Result<(), String> {
 /// The sims' optional Bevy views, built and tested natively (headless) with the rest
 /// of the workspace. One feature set for the whole workspace means Bevy is compiled
 /// once, not once per feature combination.
-const SIM_VIEWS: &str = "firstshift-patient/bevy";
+const SIM_VIEWS: &str = "firstshift-patient/bevy,firstshift-line/bevy";
 
 fn test(quick: bool) -> Result<(), String> {
     if !quick {

@@ -22,6 +22,8 @@ pub mod model;
 pub mod random;
 pub mod report;
 pub mod setup;
+#[cfg(feature = "bevy")]
+pub mod view;
 
 pub use kind::{ACTION_NAMES, EXAMPLES, LineAction, LineEvent, LineKind, LineQuery, QUERY_NAMES};
 pub use model::{DownReason, Line, StationState};

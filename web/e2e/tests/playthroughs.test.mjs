@@ -17,7 +17,7 @@ test("every playthrough scores the same in the browser as natively", async (t) =
     await t.test(`${run.scenario} :: ${run.name}`, async () => {
       // ?clock=manual: simulated time moves only by the playthrough's Wait(n), so
       // the run's times equal the native run's exactly.
-      const page = await open(browser, `?scenario=${run.scenario}&clock=manual`);
+      const page = await open(browser, `?scenario=${run.scenario}&clock=manual&seed=${run.transcript.seed}`);
       await screen(page, "play");
       if (!shotTaken.has(run.scenario)) {
         await page.waitForSelector("#choices button");

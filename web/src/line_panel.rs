@@ -1,0 +1,130 @@
+//! The production line in HTML: the text equivalent of the canvas's line view (the
+//! headline, the KPI board and every station's state), and what happened on the
+//! line during the last choice.
+//!
+//! Every sentence comes from `firstshift_line::board`, the same words the terminal
+//! player prints, read off the same [`Report`] the canvas draws. Text nodes only.
+
+use firstshift_core::Event;
+use firstshift_line::board;
+use firstshift_line::report::Report;
+use firstshift_scenario::sims::{SimEvent, SimSetup};
+use firstshift_scenario::{Scenario, Session, Sims};
+use web_sys::Element;
+
+use crate::dom::{Build, append, clear, el, set_hidden};
+
+pub struct LinePanel {
+    /// The line view's text equivalent (the canvas's description).
+    pub board: Element,
+    headline: Element,
+    kpis: Element,
+    stations: Element,
+    /// What happened on the line during the last choice.
+    pub latest: Element,
+    last_lines: Vec<String>,
+}
+
+impl LinePanel {
+    pub fn build() -> LinePanel {
+        let headline = el("p").id("line-headline");
+        let kpis = el("ul").id("line-kpis").class("line-kpis");
+        let stations = el("ul").id("line-stations").class("line-stations");
+        let board = el("section")
+            .id("line-board")
+            .class("bedside")
+            .attr("aria-labelledby", "line-board-heading")
+            .attr("hidden", "")
+            .child(&el("h2").id("line-board-heading").text("Production board"))
+            .child(&headline)
+            .child(&kpis)
+            .child(&el("h3").text("Stations, in flow order"))
+            .child(&stations);
+        let latest = el("ul")
+            .id("line-events")
+            .class("findings")
+            .attr("aria-label", "What happened on the line")
+            .attr("hidden", "");
+        LinePanel {
+            board,
+            headline,
+            kpis,
+            stations,
+            latest,
+            last_lines: Vec::new(),
+        }
+    }
+
+    /// A new run.
+    pub fn begin(&mut self) {
+        clear(&self.latest);
+        set_hidden(&self.latest, true);
+        self.last_lines.clear();
+    }
+
+    /// The line's events in one batch, as sentences (for the list and the page's
+    /// announcement).
+    pub fn take_events(&self, events: &[Event<Sims>]) -> Vec<String> {
+        events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Sim(SimEvent::Line(e)) => Some(e.text().to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub fn show_latest(&self, happened: &[String]) {
+        clear(&self.latest);
+        for text in happened {
+            append(&self.latest, &el("li").text(text));
+        }
+        set_hidden(&self.latest, happened.is_empty());
+    }
+
+    /// Redraws the board if anything on it changed. Cheap when nothing did.
+    pub fn render(&mut self, session: &Session) {
+        let Some(line) = session.sim().line() else {
+            set_hidden(&self.board, true);
+            return;
+        };
+        set_hidden(&self.board, false);
+        let report = line.report();
+        let lines = board::lines(&report);
+        if lines == self.last_lines {
+            return;
+        }
+        self.draw(&report);
+        self.last_lines = lines;
+    }
+
+    fn draw(&self, r: &Report) {
+        self.headline.set_text_content(Some(&board::headline(r)));
+        clear(&self.kpis);
+        for kpi in board::kpis(r) {
+            append(
+                &self.kpis,
+                &el("li")
+                    .attr("data-kpi", kpi.name)
+                    .child(&el("strong").text(kpi.name))
+                    .child(&el("span").text(&format!(": {}", kpi.value))),
+            );
+        }
+        clear(&self.stations);
+        for (i, s) in r.stations.iter().enumerate() {
+            let item = el("li")
+                .attr("data-station", &s.id)
+                .attr("data-state", s.state.word())
+                .text(&board::station_line(s));
+            if r.bottleneck == Some(i) {
+                let _ = item.class_list().add_1("bottleneck");
+            }
+            append(&self.stations, &item);
+        }
+    }
+
+    /// Whether the scenario runs a line (the canvas then draws it).
+    pub fn has_line(scenario: &Scenario) -> bool {
+        matches!(scenario.sim, SimSetup::Line(_))
+    }
+}
