@@ -91,6 +91,8 @@ enum Piece {
 struct KpiText(usize);
 
 const KPIS: usize = 6;
+/// Where each KPI starts, from the left edge: wide enough for its longest text.
+const KPI_X: [f32; KPIS] = [8.0, 150.0, 250.0, 360.0, 560.0, 650.0];
 
 fn spawn_line(mut commands: Commands) {
     commands.spawn((
@@ -106,7 +108,7 @@ fn spawn_line(mut commands: Commands) {
             TextFont::from_font_size(if k == 0 { 15.0 } else { 13.0 }),
             TextColor(if k == 0 { WHITE } else { GREY }),
             Anchor::CENTER_LEFT,
-            Transform::from_xyz(LEFT + k as f32 * (WIDTH / KPIS as f32), 94.0, Z + 1.0),
+            Transform::from_xyz(LEFT + KPI_X[k], 94.0, Z + 1.0),
         ));
     }
     for i in 0..MAX_STATIONS {
