@@ -43,7 +43,7 @@ fn week_line() -> LineSetup {
             }),
             defect_rate: 0.01,
             defect_rate_after_fix: None,
-            inspection: (i == 6).then(|| Inspection {
+            inspection: (i == 6).then_some(Inspection {
                 seconds: 5.0,
                 on_defect: OnDefect::Scrap,
             }),

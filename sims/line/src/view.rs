@@ -100,7 +100,7 @@ fn spawn_line(mut commands: Commands) {
         Sprite::from_color(PANEL, Vec2::new(800.0, 220.0)),
         Transform::from_xyz(0.0, 0.0, Z),
     ));
-    for k in 0..KPIS {
+    for (k, x) in KPI_X.into_iter().enumerate() {
         commands.spawn((
             part(),
             KpiText(k),
@@ -108,7 +108,7 @@ fn spawn_line(mut commands: Commands) {
             TextFont::from_font_size(if k == 0 { 15.0 } else { 13.0 }),
             TextColor(if k == 0 { WHITE } else { GREY }),
             Anchor::CENTER_LEFT,
-            Transform::from_xyz(LEFT + KPI_X[k], 94.0, Z + 1.0),
+            Transform::from_xyz(LEFT + x, 94.0, Z + 1.0),
         ));
     }
     for i in 0..MAX_STATIONS {
