@@ -97,12 +97,17 @@ struct Player {
     last_saved_clock: u64,
     /// The URL's `?scenario=` or `?src=` has been acted on.
     opened_from_url: bool,
+    /// Launched by an LMS: it keeps the save, and this is the one it held.
+    lms: bool,
+    lms_saved: Option<String>,
 }
 
 pub fn run() {
     let canvas = dom::query("render").as_deref() != Some("text") && webgl2_available();
     let ui = Ui::build(canvas);
     keyboard_shortcuts();
+    let lms_saved = crate::lms::connect();
+    let lms = crate::lms::with(|_| ()).is_some();
     let mirror = RunMirror::default();
     let assets = || AssetPlugin {
         file_path: ".".into(),
@@ -135,6 +140,8 @@ pub fn run() {
         manual_clock,
         last_saved_clock: 0,
         opened_from_url: false,
+        lms,
+        lms_saved,
     })
     .add_systems(PreUpdate, drain_inbox)
     .add_systems(Update, (open_from_url, poll_catalog, poll_pending).chain())
@@ -363,6 +370,26 @@ fn present(
         return;
     };
     player.current = Some(Arc::clone(&scenario));
+    if player.lms {
+        // The LMS keeps the attempt: a return to it resumes where the student left
+        // off, with no question asked (as every SCORM course does).
+        let saved = player
+            .lms_saved
+            .take()
+            .and_then(|save| decode_save_transcript(&scenario, &save).ok())
+            .filter(|t| !t.choices.is_empty());
+        if let Some(transcript) = saved {
+            crate::lms::with(|l| l.begin_run(transcript.choices.len()));
+            commands.write(RunCommand::Resume {
+                scenario: Arc::clone(&scenario),
+                transcript,
+            });
+            begin_play(player, run, &scenario);
+        } else {
+            start_fresh(player, run, commands);
+        }
+        return;
+    }
     let saved = storage::load(&scenario.id)
         .and_then(|save| decode_save_transcript(&scenario, &save).ok())
         .filter(|t| !t.choices.is_empty());
@@ -380,6 +407,7 @@ fn start_fresh(player: &mut Player, run: &mut ActiveRun, commands: &mut MessageW
         return;
     };
     storage::clear(&scenario.id);
+    crate::lms::with(|l| l.begin_run(0));
     // The seed only matters to simulations (a line's luck, a patient's noise); it is
     // recorded in the run. `?seed=` fixes it, to replay a run exactly or to test.
     let seed = dom::query("seed")
@@ -501,6 +529,7 @@ fn render_run(
     if finished {
         storage::clear(&session.scenario().id);
         let report = score_session(session);
+        crate::lms::with(|l| l.finish(session, &report, &encode_save(session)));
         player.ui.debrief(session, &report);
         let _ = dom::document().get_element_by_id("app").map(|a| {
             a.set_attribute(
@@ -511,7 +540,9 @@ fn render_run(
     } else {
         player.ui.render_events(session, &events);
         start_view_app_soon();
-        storage::save(&session.scenario().id, &encode_save(session));
+        let save = encode_save(session);
+        crate::lms::with(|l| l.record(session, &save));
+        storage::save(&session.scenario().id, &save);
         player.last_saved_clock = session.clock();
     }
 }

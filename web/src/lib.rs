@@ -13,6 +13,7 @@ mod bridge;
 mod catalog;
 mod dom;
 mod line_panel;
+mod lms;
 mod screens;
 mod storage;
 mod view;

@@ -8,6 +8,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 
 mod e2e;
+mod package;
 mod serve;
 mod web;
 
@@ -41,6 +42,17 @@ enum Chore {
     BenchWeb,
     /// Runs the criterion benchmarks.
     Bench,
+    /// Writes a package an LMS administrator uploads: the player, the scenarios and
+    /// the manifest (SCORM 1.2 or SCORM 2004 4th edition).
+    Package {
+        #[arg(long, value_enum)]
+        format: package::Format,
+        /// A built-in scenario id; give it more than once for several.
+        #[arg(long = "scenario", required = true)]
+        scenarios: Vec<String>,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -51,6 +63,11 @@ fn main() -> ExitCode {
         Chore::Serve { port } => web::build().and_then(|site| serve::serve_forever(&site, port)),
         Chore::BenchWeb => e2e::bench_web(),
         Chore::Bench => run("benchmarks", cargo().args(["bench", "--workspace"])),
+        Chore::Package {
+            format,
+            scenarios,
+            out,
+        } => package::package(format, &scenarios, &out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -152,6 +169,7 @@ fn test(quick: bool) -> Result<(), String> {
         )?;
         let site = web::build()?;
         e2e::run_browser_tests(&site)?;
+        package::smoke_test()?;
     }
     Ok(())
 }

@@ -146,6 +146,23 @@ pub fn publish_scenarios(site: &Path, strict: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// The catalog (`scenarios/index.json`) of just these built-in scenarios, for a
+/// package.
+pub fn catalog_of(ids: &[String]) -> Result<String, String> {
+    let mut catalog = Catalog::default();
+    for id in ids {
+        let text = std::fs::read_to_string(root().join("scenarios").join(format!("{id}.ron")))
+            .map_err(|e| format!("scenarios/{id}.ron: {e}"))?;
+        let scenario = firstshift_scenario::load_scenario(&text)
+            .scenario
+            .ok_or_else(|| format!("scenarios/{id}.ron has errors"))?;
+        catalog
+            .scenarios
+            .push(CatalogEntry::new(&scenario, format!("scenarios/{id}.ron")));
+    }
+    serde_json::to_string_pretty(&catalog).map_err(|e| e.to_string())
+}
+
 /// Writes `.gz` and `.br` beside each file and prints (and saves) a size report.
 fn compress_and_report(site: &Path) -> Result<(), String> {
     let mut files = Vec::new();
