@@ -31,6 +31,11 @@ pub fn ensure_wasm_target() -> Result<(), String> {
     )
 }
 
+/// Where cargo puts what it builds: `CARGO_TARGET_DIR` if set, else `target/`.
+fn cargo_target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
+}
+
 /// Builds the whole site and returns its folder.
 pub fn build() -> Result<PathBuf, String> {
     ensure_wasm_target()?;
@@ -48,7 +53,7 @@ pub fn build() -> Result<PathBuf, String> {
     )?;
     let site = site_dir();
     std::fs::create_dir_all(&site).map_err(|e| e.to_string())?;
-    let wasm = root().join(format!("target/{TARGET}/{PROFILE}/firstshift_web.wasm"));
+    let wasm = cargo_target_dir().join(format!("{TARGET}/{PROFILE}/firstshift_web.wasm"));
     bindgen(&wasm, &site)?;
     copy_static(&site)?;
     publish_scenarios(&site, true)?;
