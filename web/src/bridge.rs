@@ -107,6 +107,19 @@ pub fn run() {
     let ui = Ui::build(canvas);
     keyboard_shortcuts();
     let lms_saved = crate::lms::connect();
+    let refused = crate::embed::connect();
+    if !refused.is_empty() {
+        web_sys::console::warn_1(
+            &format!(
+                "FirstShift: ignored parent_origin {:?}: give origins as https://host[:port]",
+                refused
+            )
+            .into(),
+        );
+    }
+    if crate::embed::is_embedded() {
+        open_in_new_tab_link();
+    }
     let lms = crate::lms::with(|_| ()).is_some();
     let mirror = RunMirror::default();
     let assets = || AssetPlugin {
@@ -424,6 +437,35 @@ fn begin_play(player: &mut Player, run: &mut ActiveRun, scenario: &Scenario) {
     run.time_scale = if player.manual_clock { 0.0 } else { 1.0 };
     player.last_saved_clock = 0;
     player.ui.begin_play(scenario);
+    crate::embed::post(
+        "ready",
+        serde_json::json!({ "scenario": scenario.id, "title": scenario.title }),
+    );
+}
+
+/// In a frame, a link to the same scenario in a tab of its own, for hosts that
+/// block storage or fullscreen in frames.
+fn open_in_new_tab_link() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
+    url.search_params().delete("parent_origin");
+    let link = dom::el("a");
+    let _ = link.set_attribute("href", &url.href());
+    let _ = link.set_attribute("target", "_blank");
+    let _ = link.set_attribute("rel", "noopener");
+    let _ = link.set_attribute("id", "open-in-tab");
+    let _ = link.set_attribute("class", "open-in-tab");
+    link.set_text_content(Some("Open in a new tab"));
+    if let Some(header) = dom::document().query_selector("header").ok().flatten() {
+        let _ = header.append_child(&link);
+    }
 }
 
 fn drain_inbox(
@@ -523,6 +565,23 @@ fn render_run(
     if events.is_empty() {
         return;
     }
+    for event in &events {
+        match event {
+            Event::StepEntered { step, at } => {
+                crate::embed::post("step", serde_json::json!({ "step": step, "at": at }));
+            }
+            Event::ChoiceMade {
+                step,
+                choice,
+                label,
+                at,
+            } => crate::embed::post(
+                "choice",
+                serde_json::json!({ "choice": choice, "label": label, "step": step, "at": at }),
+            ),
+            _ => {}
+        }
+    }
     let finished = events
         .iter()
         .any(|e| matches!(e, Event::Ended { .. } | Event::Stuck { .. }));
@@ -531,6 +590,15 @@ fn render_run(
         let report = score_session(session);
         crate::lms::with(|l| l.finish(session, &report, &encode_save(session)));
         player.ui.debrief(session, &report);
+        crate::embed::post(
+            "complete",
+            serde_json::json!({
+                "scenario": session.scenario().id,
+                "report": crate::embed::report_json(&report),
+                "transcript": session.transcript(),
+            }),
+        );
+        crate::embed::resize();
         let _ = dom::document().get_element_by_id("app").map(|a| {
             a.set_attribute(
                 "data-transcript",
@@ -555,6 +623,7 @@ fn render_clock(mut player: NonSendMut<Player>, run: Res<ActiveRun>) {
         return;
     };
     player.ui.render_clock(session, progress_percent(session));
+    crate::embed::resize();
     player.ui.bedside.render(session, js_sys::Date::now());
     player.ui.line.render(session);
     // Keep the saved clock roughly current, so a reload resumes at the right time.

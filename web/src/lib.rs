@@ -12,6 +12,7 @@ mod bedside_panel;
 mod bridge;
 mod catalog;
 mod dom;
+mod embed;
 mod line_panel;
 mod lms;
 mod screens;

@@ -629,6 +629,10 @@ impl Ui {
 
     /// A file or the catalog could not be loaded at all.
     pub fn load_failed(&mut self, what: &str, reason: &str) {
+        crate::embed::post(
+            "error",
+            serde_json::json!({ "message": format!("{what}: {reason}") }),
+        );
         let e = &self.errors;
         clear(e);
         let heading = el("h1")
@@ -652,6 +656,13 @@ impl Ui {
 
     /// The teacher's error panel: every diagnostic with its line, column and source line.
     pub fn errors(&mut self, file_name: &str, diagnostics: &[JsonDiagnostic]) {
+        crate::embed::post(
+            "error",
+            serde_json::json!({
+                "message": format!("{file_name} has {} problems", diagnostics.len()),
+                "diagnostics": diagnostics.len(),
+            }),
+        );
         let e = &self.errors;
         clear(e);
         let count = diagnostics

@@ -36,6 +36,10 @@ enum Chore {
     Serve {
         #[arg(long, default_value_t = 8080)]
         port: u16,
+        /// Origins (space-separated) allowed to show the player in a frame, e.g.
+        /// "https://moodle.example.edu"; by default only this machine.
+        #[arg(long, default_value = serve::LOCAL_FRAME_ANCESTORS)]
+        frame_ancestors: String,
     },
     /// Measures the player in headless Chromium: wasm and site size, and the time
     /// from navigation to the first clickable choice (median of 5).
@@ -60,7 +64,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Chore::Test { quick } => test(quick),
         Chore::BuildWeb => web::build().map(|_| ()),
-        Chore::Serve { port } => web::build().and_then(|site| serve::serve_forever(&site, port)),
+        Chore::Serve {
+            port,
+            frame_ancestors,
+        } => web::build().and_then(|site| serve::serve_forever(&site, port, &frame_ancestors)),
         Chore::BenchWeb => e2e::bench_web(),
         Chore::Bench => run("benchmarks", cargo().args(["bench", "--workspace"])),
         Chore::Package {

@@ -15,8 +15,18 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::{root, web};
 
+/// Who may put the player in a frame when no `--frame-ancestors` is given: this
+/// machine only (any port), so a teacher can try embedding locally.
+pub const LOCAL_FRAME_ANCESTORS: &str = "http://127.0.0.1:* http://localhost:*";
+
+/// The `Content-Security-Policy` the server sends: the player may be framed by
+/// itself and by `ancestors` (space-separated origins), and by no one else.
+pub fn content_security_policy(ancestors: &str) -> String {
+    format!("frame-ancestors 'self' {}", ancestors.trim())
+}
+
 /// Serves until the process is stopped.
-pub fn serve_forever(site: &Path, port: u16) -> Result<(), String> {
+pub fn serve_forever(site: &Path, port: u16, frame_ancestors: &str) -> Result<(), String> {
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async {
         let version = Arc::new(AtomicU64::new(1));
@@ -24,7 +34,11 @@ pub fn serve_forever(site: &Path, port: u16) -> Result<(), String> {
         watch_scenarios(site.to_path_buf(), Arc::clone(&version));
         println!("FirstShift is being served at http://{addr}/ (Ctrl+C to stop).");
         println!("Edits to files under scenarios/ reload the page.");
-        axum::serve(listener, router(site, version))
+        println!(
+            "The player may be framed by: {}",
+            content_security_policy(frame_ancestors)
+        );
+        axum::serve(listener, router(site, version, frame_ancestors))
             .await
             .map_err(|e| e.to_string())
     })
@@ -46,7 +60,8 @@ pub fn spawn(site: PathBuf, port: u16) -> Result<SocketAddr, String> {
             match bind(port).await {
                 Ok((listener, addr)) => {
                     let _ = tx.send(Ok(addr));
-                    let _ = axum::serve(listener, router(&site, Arc::new(AtomicU64::new(1)))).await;
+                    let router = router(&site, Arc::new(AtomicU64::new(1)), LOCAL_FRAME_ANCESTORS);
+                    let _ = axum::serve(listener, router).await;
                 }
                 Err(e) => {
                     let _ = tx.send(Err(e));
@@ -67,7 +82,9 @@ async fn bind(port: u16) -> Result<(tokio::net::TcpListener, SocketAddr), String
     Ok((listener, addr))
 }
 
-fn router(site: &Path, version: Arc<AtomicU64>) -> Router {
+fn router(site: &Path, version: Arc<AtomicU64>, frame_ancestors: &str) -> Router {
+    let csp = HeaderValue::from_str(&content_security_policy(frame_ancestors))
+        .unwrap_or_else(|_| HeaderValue::from_static("frame-ancestors 'self'"));
     let files = ServeDir::new(site).precompressed_br().precompressed_gzip();
     Router::new()
         .route(
@@ -83,6 +100,10 @@ fn router(site: &Path, version: Arc<AtomicU64>) -> Router {
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("x-content-type-options"),
             HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            csp,
         ))
 }
 
