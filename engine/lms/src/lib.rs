@@ -9,7 +9,9 @@
 //!   the start of a run, each choice (an interaction), the result, and leaving.
 //! * [`time`] — the time formats the two versions use.
 //! * [`manifest`] — `imsmanifest.xml` for both versions.
+//! * [`cmi5`] — the xAPI statements of a cmi5 assignable unit, and `cmi5.xml`.
 
+pub mod cmi5;
 pub mod manifest;
 pub mod scorm;
 pub mod time;

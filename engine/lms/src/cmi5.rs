@@ -1,0 +1,310 @@
+//! cmi5: the xAPI 1.0.3 statements an assignable unit sends, and `cmi5.xml`.
+//!
+//! Not yet used by the player: its page allows connections to its own origin only
+//! (`connect-src 'self'`), and a cmi5 LRS lives on the LMS's origin, so the player's
+//! side waits for a way to name that origin in the package (see the LMS issue).
+//!
+//! The LMS launches the player with `endpoint`, `fetch`, `actor`, `registration` and
+//! `activityId`; the player fetches its token, reads `LMS.LaunchData` from the State
+//! API, then sends these statements in this order: `initialized`, one `answered`
+//! (a `cmi.interaction`) per choice, then at the ending `completed` and `passed` or
+//! `failed` (only in `Normal` launch mode, as `moveOn` needs them), and `terminated`
+//! when the student leaves. This module builds the statements; the player sends them.
+
+use serde_json::{Value, json};
+
+use crate::manifest::{PackageItem, xml_escape};
+
+pub const VERB_INITIALIZED: &str = "http://adlnet.gov/expapi/verbs/initialized";
+pub const VERB_ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
+pub const VERB_COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+pub const VERB_PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
+pub const VERB_FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
+pub const VERB_TERMINATED: &str = "http://adlnet.gov/expapi/verbs/terminated";
+pub const CATEGORY_CMI5: &str = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
+pub const CATEGORY_MOVEON: &str = "https://w3id.org/xapi/cmi5/context/categories/moveon";
+pub const EXT_MASTERY: &str = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
+pub const INTERACTION: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
+
+/// What the LMS gave at launch and in `LMS.LaunchData`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Launch {
+    pub actor: Value,
+    pub registration: String,
+    pub activity_id: String,
+    /// `LaunchData.contextTemplate`: carries the session id and the AU's grouping.
+    pub context_template: Value,
+    pub launch_mode: String,
+    pub move_on: String,
+    /// 0–1, when the LMS sets one: it decides passed or failed instead of the
+    /// scenario's own pass mark.
+    pub mastery_score: Option<f64>,
+}
+
+impl Launch {
+    /// Reads `LMS.LaunchData` (as JSON) with the launch parameters.
+    pub fn new(actor: Value, registration: &str, activity_id: &str, launch_data: &Value) -> Launch {
+        Launch {
+            actor,
+            registration: registration.to_string(),
+            activity_id: activity_id.to_string(),
+            context_template: launch_data
+                .get("contextTemplate")
+                .cloned()
+                .unwrap_or_else(|| json!({})),
+            launch_mode: launch_data
+                .get("launchMode")
+                .and_then(Value::as_str)
+                .unwrap_or("Normal")
+                .to_string(),
+            move_on: launch_data
+                .get("moveOn")
+                .and_then(Value::as_str)
+                .unwrap_or("NotApplicable")
+                .to_string(),
+            mastery_score: launch_data.get("masteryScore").and_then(Value::as_f64),
+        }
+    }
+
+    /// Only a `Normal` launch may send completed, passed or failed.
+    pub fn may_judge(&self) -> bool {
+        self.launch_mode == "Normal"
+    }
+
+    fn statement(&self, id: &str, timestamp: &str, verb: &str, defined: bool) -> Value {
+        let mut context = self.context_template.clone();
+        if !context.is_object() {
+            context = json!({});
+        }
+        context["registration"] = json!(self.registration);
+        if defined {
+            let categories = context["contextActivities"]["category"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let mut categories: Vec<Value> = categories
+                .into_iter()
+                .filter(|c| c["id"] != CATEGORY_CMI5)
+                .collect();
+            categories.push(json!({ "id": CATEGORY_CMI5 }));
+            context["contextActivities"]["category"] = json!(categories);
+        }
+        json!({
+            "id": id,
+            "actor": self.actor,
+            "verb": { "id": verb, "display": { "en-US": verb.rsplit('/').next().unwrap_or(verb) } },
+            "object": { "id": self.activity_id, "objectType": "Activity" },
+            "context": context,
+            "timestamp": timestamp,
+        })
+    }
+
+    pub fn initialized(&self, id: &str, timestamp: &str) -> Value {
+        self.statement(id, timestamp, VERB_INITIALIZED, true)
+    }
+
+    /// A choice, as a `cmi.interaction` of type `choice` (a cmi5 "allowed"
+    /// statement: it carries the session's context but not the cmi5 category).
+    pub fn choice(
+        &self,
+        id: &str,
+        timestamp: &str,
+        step: &str,
+        choice: &str,
+        label: &str,
+        offered: &[(String, String)],
+    ) -> Value {
+        let mut s = self.statement(id, timestamp, VERB_ANSWERED, false);
+        s["object"] = json!({
+            "id": format!("{}/steps/{}", self.activity_id, step),
+            "objectType": "Activity",
+            "definition": {
+                "type": INTERACTION,
+                "interactionType": "choice",
+                "name": { "en-US": step },
+                "choices": offered.iter().map(|(id, label)| json!({
+                    "id": id, "description": { "en-US": label },
+                })).collect::<Vec<_>>(),
+            },
+        });
+        s["result"] = json!({ "response": choice });
+        s["context"]["contextActivities"]["parent"] =
+            json!([{ "id": self.activity_id, "objectType": "Activity" }]);
+        if !label.is_empty() {
+            s["object"]["definition"]["description"] = json!({ "en-US": label });
+        }
+        s
+    }
+
+    /// `completed`, with how long the session has lasted.
+    pub fn completed(&self, id: &str, timestamp: &str, duration: &str) -> Value {
+        let mut s = self.statement(id, timestamp, VERB_COMPLETED, true);
+        add_moveon(&mut s);
+        s["result"] = json!({ "completion": true, "duration": duration });
+        s
+    }
+
+    /// `passed` or `failed`: against the LMS's `masteryScore` when it gave one,
+    /// otherwise against the scenario's pass mark.
+    pub fn judged(
+        &self,
+        id: &str,
+        timestamp: &str,
+        scaled: f64,
+        passed_by_rubric: bool,
+        duration: &str,
+    ) -> (Value, bool) {
+        let passed = match self.mastery_score {
+            Some(m) => scaled >= m,
+            None => passed_by_rubric,
+        };
+        let verb = if passed { VERB_PASSED } else { VERB_FAILED };
+        let mut s = self.statement(id, timestamp, verb, true);
+        add_moveon(&mut s);
+        s["result"] = json!({
+            "score": { "scaled": (scaled * 100.0).round() / 100.0 },
+            "success": passed,
+            "duration": duration,
+        });
+        if let Some(m) = self.mastery_score {
+            s["context"]["extensions"][EXT_MASTERY] = json!(m);
+        }
+        (s, passed)
+    }
+
+    pub fn terminated(&self, id: &str, timestamp: &str, duration: &str) -> Value {
+        let mut s = self.statement(id, timestamp, VERB_TERMINATED, true);
+        s["result"] = json!({ "duration": duration });
+        s
+    }
+}
+
+fn add_moveon(statement: &mut Value) {
+    if let Some(categories) = statement["context"]["contextActivities"]["category"].as_array_mut() {
+        categories.push(json!({ "id": CATEGORY_MOVEON }));
+    }
+}
+
+/// `cmi5.xml`: one assignable unit per scenario, each launching the player.
+pub fn course_structure(course_id: &str, title: &str, items: &[PackageItem]) -> String {
+    let e = xml_escape;
+    let mut aus = String::new();
+    for item in items {
+        aus.push_str(&format!(
+            "  <au id=\"{}\" moveOn=\"CompletedAndPassed\" masteryScore=\"{:.2}\" launchMethod=\"AnyWindow\">\n    <title><langstring lang=\"en-US\">{}</langstring></title>\n    <description><langstring lang=\"en-US\">{}</langstring></description>\n    <url>index.html?scenario={}</url>\n  </au>\n",
+            e(&format!("{course_id}/{}", item.scenario)),
+            f64::from(item.pass_mark) / 100.0,
+            e(&item.title),
+            e(&format!("A FirstShift career scenario: {}", item.title)),
+            e(&item.scenario),
+        ));
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<courseStructure xmlns=\"https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd\">\n  <course id=\"{}\">\n    <title><langstring lang=\"en-US\">{}</langstring></title>\n    <description><langstring lang=\"en-US\">{}</langstring></description>\n  </course>\n{aus}</courseStructure>\n",
+        e(course_id),
+        e(title),
+        e("Career test-drive scenarios played in the browser, scored by a rubric."),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn launch(mastery: Option<f64>, mode: &str) -> Launch {
+        let mut data = json!({
+            "contextTemplate": {
+                "contextActivities": { "grouping": [{ "id": "https://lms.example/au/1" }] },
+                "extensions": { "https://w3id.org/xapi/cmi5/context/extensions/sessionid": "s-1" },
+            },
+            "launchMode": mode,
+            "moveOn": "CompletedAndPassed",
+        });
+        if let Some(m) = mastery {
+            data["masteryScore"] = json!(m);
+        }
+        Launch::new(
+            json!({ "objectType": "Agent", "account": { "homePage": "https://lms.example", "name": "42" } }),
+            "3c8e0f6e-1b2a-4d7c-9f1e-2a3b4c5d6e7f",
+            "https://lms.example/au/1",
+            &data,
+        )
+    }
+
+    #[test]
+    fn defined_statements_carry_the_cmi5_category_session_and_registration() {
+        let l = launch(None, "Normal");
+        let s = l.initialized("id-1", "2026-11-30T09:00:00Z");
+        assert_eq!(s["verb"]["id"], VERB_INITIALIZED);
+        assert_eq!(s["context"]["registration"], l.registration);
+        assert_eq!(
+            s["context"]["contextActivities"]["category"][0]["id"],
+            CATEGORY_CMI5
+        );
+        assert_eq!(
+            s["context"]["extensions"]["https://w3id.org/xapi/cmi5/context/extensions/sessionid"],
+            "s-1"
+        );
+        let c = l.completed("id-2", "2026-11-30T09:10:00Z", "PT10M");
+        let cats: Vec<&str> = c["context"]["contextActivities"]["category"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(cats, vec![CATEGORY_CMI5, CATEGORY_MOVEON]);
+        assert_eq!(c["result"]["completion"], true);
+    }
+
+    #[test]
+    fn a_choice_is_an_allowed_statement_without_the_cmi5_category() {
+        let l = launch(None, "Normal");
+        let offered = vec![
+            ("a".to_string(), "Ask".to_string()),
+            ("b".to_string(), "Tell".to_string()),
+        ];
+        let s = l.choice("id", "2026-11-30T09:00:00Z", "intake", "a", "Ask", &offered);
+        assert_eq!(s["verb"]["id"], VERB_ANSWERED);
+        assert_eq!(s["object"]["definition"]["type"], INTERACTION);
+        assert_eq!(s["object"]["definition"]["interactionType"], "choice");
+        assert_eq!(s["result"]["response"], "a");
+        assert!(s["context"]["contextActivities"]["category"].is_null());
+        assert_eq!(
+            s["context"]["contextActivities"]["grouping"][0]["id"],
+            "https://lms.example/au/1"
+        );
+    }
+
+    #[test]
+    fn the_lms_mastery_score_decides_passed_or_failed() {
+        let (s, passed) = launch(Some(0.8), "Normal").judged("i", "t", 0.75, true, "PT1M");
+        assert!(!passed);
+        assert_eq!(s["verb"]["id"], VERB_FAILED);
+        assert_eq!(s["context"]["extensions"][EXT_MASTERY], 0.8);
+        assert_eq!(s["result"]["success"], false);
+        let (s, passed) = launch(None, "Normal").judged("i", "t", 0.75, true, "PT1M");
+        assert!(passed);
+        assert_eq!(s["verb"]["id"], VERB_PASSED);
+        assert_eq!(s["result"]["score"]["scaled"], 0.75);
+        assert!(!launch(None, "Browse").may_judge());
+    }
+
+    #[test]
+    fn course_structure_has_an_au_per_scenario() {
+        let xml = course_structure(
+            "urn:firstshift:course:test",
+            "Test & course",
+            &[PackageItem {
+                scenario: "healthcare/night-shift-opioid".into(),
+                title: "Night shift".into(),
+                pass_mark: 70,
+            }],
+        );
+        assert!(xml.contains(
+            "<courseStructure xmlns=\"https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd\">"
+        ));
+        assert!(xml.contains("<au id=\"urn:firstshift:course:test/healthcare/night-shift-opioid\" moveOn=\"CompletedAndPassed\" masteryScore=\"0.70\""));
+        assert!(xml.contains("<url>index.html?scenario=healthcare/night-shift-opioid</url>"));
+        assert!(xml.contains("Test &amp; course"));
+    }
+}
