@@ -72,6 +72,19 @@ export async function playByKeyboard(page, actions) {
   }
 }
 
+/** Clicks choices in a page or frame (an embedded player, which has no keyboard
+ * of its own), waiting for each to be taken. */
+export async function playByClicks(frame, ids) {
+  for (const id of ids) {
+    const turn = Number(await frame.getAttribute("#app", "data-turn"));
+    await frame.click(`#choices button[data-choice="${id}"]`);
+    await frame.waitForFunction(
+      (t) => document.querySelector("#app").dataset.turn === String(t + 1) || document.querySelector("#app").dataset.screen === "debrief",
+      turn,
+    );
+  }
+}
+
 export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }

@@ -152,15 +152,7 @@ fn spawn_line(mut commands: Commands) {
         }
     }
     // The legend: every colour with its word.
-    let legend = [
-        StationState::Working,
-        StationState::Setup,
-        StationState::Starved,
-        StationState::Blocked,
-        StationState::Down,
-        StationState::Break,
-    ];
-    for (k, state) in legend.into_iter().enumerate() {
+    for (k, state) in StationState::ALL.into_iter().enumerate() {
         let x = LEFT + 8.0 + k as f32 * 128.0;
         commands.spawn((
             part(),

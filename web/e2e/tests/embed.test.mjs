@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { launch, close, shot, nativeRuns, BASE } from "../lib.mjs";
+import { launch, close, shot, nativeRuns, playByClicks, BASE } from "../lib.mjs";
 
 let browser;
 let runs;
@@ -26,16 +26,6 @@ function servePage(html) {
 
 const SCENARIO = "hospitality/front-desk-overbooked";
 
-async function play(frame, ids) {
-  for (const id of ids) {
-    const turn = Number(await frame.getAttribute("#app", "data-turn"));
-    await frame.click(`#choices button[data-choice="${id}"]`);
-    await frame.waitForFunction(
-      (t) => document.querySelector("#app").dataset.turn === String(t + 1) || document.querySelector("#app").dataset.screen === "debrief",
-      turn,
-    );
-  }
-}
 
 test("a host on another origin receives the events and the score, and nobody else can drive the player", async () => {
   const run = runs.find((r) => r.scenario === SCENARIO && r.passed);
@@ -67,17 +57,17 @@ test("a host on another origin receives the events and the score, and nobody els
   await shot(page, "embedded-in-host");
 
   const choices = run.transcript.choices.map((c) => c.choice);
-  await play(frame, choices.slice(0, 2));
+  await playByClicks(frame, choices.slice(0, 2));
   // A third origin tries to restart the player: ignored.
   await (await (await page.waitForSelector("#third")).contentFrame()).evaluate(() => window.attack());
-  await play(frame, choices.slice(2, 3));
+  await playByClicks(frame, choices.slice(2, 3));
   assert.equal(await frame.getAttribute("#app", "data-turn"), "3", "the run was not restarted");
 
   const choiceEvents = await page.evaluate(() => window.events.filter((m) => m.type === "choice"));
   assert.deepEqual(choiceEvents.map((m) => m.choice), choices.slice(0, 3));
   assert.ok(choiceEvents.every((m) => m.label && m.step && typeof m.at === "number" && m.protocol === "firstshift" && m.version === 1));
 
-  await play(frame, choices.slice(3));
+  await playByClicks(frame, choices.slice(3));
   await frame.waitForSelector('#app[data-screen="debrief"]');
   await page.waitForFunction(() => window.events.some((m) => m.type === "complete"));
   const complete = await page.evaluate(() => window.events.find((m) => m.type === "complete"));

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, close, nativeRuns, BASE, ROOT } from "../lib.mjs";
+import { launch, close, nativeRuns, playByClicks, BASE, ROOT } from "../lib.mjs";
 
 let browser;
 let runs;
@@ -47,17 +47,6 @@ async function lmsPage(version, query, initial = null) {
   return { page, frame };
 }
 
-/** Clicks choices in the player frame, waiting for each to be taken. */
-async function play(frame, ids) {
-  for (const id of ids) {
-    const turn = Number(await frame.getAttribute("#app", "data-turn"));
-    await frame.click(`#choices button[data-choice="${id}"]`);
-    await frame.waitForFunction(
-      (t) => document.querySelector("#app").dataset.turn === String(t + 1) || document.querySelector("#app").dataset.screen === "debrief",
-      turn,
-    );
-  }
-}
 
 const recorded = (page) => page.evaluate(() => window.recorded);
 
@@ -70,7 +59,7 @@ test("SCORM 1.2: incomplete at the start, each choice an interaction, the save a
   assert.equal(r["cmi.core.lesson_status"], "incomplete", "incomplete at the start");
   assert.equal(r["cmi.core.score.max"], "100");
   const offered = await frame.$$eval("#choices button", (bs) => bs.map((b) => b.dataset.choice));
-  await play(frame, [offered[0]]);
+  await playByClicks(frame, [offered[0]]);
   r = await recorded(page);
   assert.equal(r["cmi.interactions.0.type"], "choice");
   assert.equal(r["cmi.interactions.0.student_response"], offered[0]);
@@ -85,7 +74,7 @@ test("SCORM 1.2: incomplete at the start, each choice an interaction, the save a
 test("SCORM 1.2: a whole run reports the score and passed or failed against the pass mark", async () => {
   for (const run of runs.filter((x) => x.scenario === SCENARIO).slice(0, 2)) {
     const { page, frame } = await lmsPage("1.2", `?scenario=${SCENARIO}&clock=manual&seed=${run.transcript.seed}`);
-    await play(frame, run.transcript.choices.map((c) => c.choice));
+    await playByClicks(frame, run.transcript.choices.map((c) => c.choice));
     await frame.waitForSelector('#app[data-screen="debrief"]');
     const r = await recorded(page);
     assert.equal(r["cmi.core.score.raw"], String(run.percent), run.name);
@@ -101,7 +90,7 @@ test("SCORM 2004: a whole run reports completion, success, scaled score and ISO 
   const best = runs.find((x) => x.scenario === SCENARIO && x.passed);
   const { page, frame } = await lmsPage("2004", `?scenario=${SCENARIO}&clock=manual&seed=${best.transcript.seed}`);
   assert.equal(await frame.getAttribute("#app", "data-lms"), "API_1484_11");
-  await play(frame, best.transcript.choices.map((c) => c.choice));
+  await playByClicks(frame, best.transcript.choices.map((c) => c.choice));
   await frame.waitForSelector('#app[data-screen="debrief"]');
   const r = await recorded(page);
   assert.equal(r["cmi.completion_status"], "completed");
@@ -124,9 +113,9 @@ test("SCORM 2004: a whole run reports completion, success, scaled score and ISO 
 test("SCORM 1.2: leaving mid-run suspends, and the relaunch resumes where the student was", async () => {
   const { page, frame } = await lmsPage("1.2", `?scenario=${SCENARIO}&clock=manual&seed=0`);
   const first = await frame.$$eval("#choices button", (bs) => bs.map((b) => b.dataset.choice));
-  await play(frame, [first[0]]);
+  await playByClicks(frame, [first[0]]);
   const second = await frame.$$eval("#choices button", (bs) => bs.map((b) => b.dataset.choice));
-  await play(frame, [second[0]]);
+  await playByClicks(frame, [second[0]]);
   const step = await frame.getAttribute("#app", "data-step");
   await frame.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide")));
   const r = await recorded(page);
