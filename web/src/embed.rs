@@ -138,6 +138,10 @@ pub fn post(kind: &str, mut payload: Value) {
 
 /// Tells the host the page's height when it changed, so it can size the frame.
 pub fn resize() {
+    // Called every frame: reading the height forces a layout, so only in a frame.
+    if !is_embedded() {
+        return;
+    }
     let Some(height) = dom::document()
         .document_element()
         .map(|d| d.scroll_height())

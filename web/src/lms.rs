@@ -8,7 +8,7 @@
 
 use std::cell::RefCell;
 
-use firstshift_lms::scorm::{ChoiceRecord, Scorm, Values, Version};
+use firstshift_lms::scorm::{Call, ChoiceRecord, Scorm, Values, Version};
 use firstshift_rubric::ScoreReport;
 use firstshift_scenario::Session;
 use js_sys::{Function, Reflect};
@@ -75,12 +75,8 @@ pub fn connect() -> Option<String> {
         finished: false,
         terminated: false,
     };
-    let init = match version {
-        Version::V12 => "LMSInitialize",
-        Version::V2004 => "Initialize",
-    };
-    lms.call(init, &[JsValue::from_str("")]);
-    lms.check(init);
+    lms.call(Call::Initialize, &[JsValue::from_str("")]);
+    lms.check(lms.scorm.function(Call::Initialize));
     let status = lms.get(lms.scorm.status_element());
     let start = lms.scorm.start(&status);
     lms.set_all(&start);
@@ -106,7 +102,8 @@ fn find_api(window: &Window) -> Option<(JsValue, Version)> {
     for start in starts {
         let mut current = start;
         for _ in 0..MAX_HOPS {
-            for (name, version) in [("API_1484_11", Version::V2004), ("API", Version::V12)] {
+            for version in [Version::V2004, Version::V12] {
+                let name = Scorm(version).api_name();
                 // Reading a property of a window on another origin throws: skip it.
                 if let Ok(api) = Reflect::get(&current, &JsValue::from_str(name))
                     && api.is_object()
@@ -127,7 +124,8 @@ fn find_api(window: &Window) -> Option<(JsValue, Version)> {
 }
 
 impl Lms {
-    fn call(&self, name: &str, args: &[JsValue]) -> Option<JsValue> {
+    fn call(&self, call: Call, args: &[JsValue]) -> Option<JsValue> {
+        let name = self.scorm.function(call);
         let f: Function = Reflect::get(&self.api, &JsValue::from_str(name))
             .ok()?
             .dyn_into()
@@ -137,23 +135,15 @@ impl Lms {
     }
 
     fn get(&self, element: &str) -> String {
-        let name = match self.scorm.0 {
-            Version::V12 => "LMSGetValue",
-            Version::V2004 => "GetValue",
-        };
-        self.call(name, &[JsValue::from_str(element)])
+        self.call(Call::GetValue, &[JsValue::from_str(element)])
             .and_then(|v| v.as_string())
             .unwrap_or_default()
     }
 
     fn set_all(&self, values: &Values) {
-        let name = match self.scorm.0 {
-            Version::V12 => "LMSSetValue",
-            Version::V2004 => "SetValue",
-        };
         for (element, value) in values {
             self.call(
-                name,
+                Call::SetValue,
                 &[JsValue::from_str(element), JsValue::from_str(value)],
             );
             self.check(element);
@@ -161,29 +151,21 @@ impl Lms {
     }
 
     fn commit(&self) {
-        let name = match self.scorm.0 {
-            Version::V12 => "LMSCommit",
-            Version::V2004 => "Commit",
-        };
-        self.call(name, &[JsValue::from_str("")]);
-        self.check(name);
+        self.call(Call::Commit, &[JsValue::from_str("")]);
+        self.check(self.scorm.function(Call::Commit));
     }
 
     /// Shows the LMS's last error, if there is one, without stopping anything.
     fn check(&self, what: &str) {
-        let (last, text) = match self.scorm.0 {
-            Version::V12 => ("LMSGetLastError", "LMSGetErrorString"),
-            Version::V2004 => ("GetLastError", "GetErrorString"),
-        };
         let code = self
-            .call(last, &[])
+            .call(Call::GetLastError, &[])
             .and_then(|v| v.as_string().or_else(|| v.as_f64().map(|n| n.to_string())))
             .unwrap_or_else(|| "0".into());
         if code == "0" || code.is_empty() {
             return;
         }
         let message = self
-            .call(text, &[JsValue::from_str(&code)])
+            .call(Call::GetErrorString, &[JsValue::from_str(&code)])
             .and_then(|v| v.as_string())
             .unwrap_or_default();
         self.note.set_text_content(Some(&format!(
@@ -256,11 +238,7 @@ impl Lms {
         }
         self.set_all(&values);
         self.commit();
-        let name = match self.scorm.0 {
-            Version::V12 => "LMSFinish",
-            Version::V2004 => "Terminate",
-        };
-        self.call(name, &[JsValue::from_str("")]);
+        self.call(Call::Terminate, &[JsValue::from_str("")]);
         self.terminated = true;
     }
 }

@@ -20,6 +20,18 @@ pub enum Version {
     V2004,
 }
 
+/// A function of the LMS's API object; its name differs between the versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Call {
+    Initialize,
+    GetValue,
+    SetValue,
+    Commit,
+    GetLastError,
+    GetErrorString,
+    Terminate,
+}
+
 /// Element–value pairs to set, in order.
 pub type Values = Vec<(String, String)>;
 
@@ -76,6 +88,26 @@ impl Scorm {
         match self.0 {
             Version::V12 => "API",
             Version::V2004 => "API_1484_11",
+        }
+    }
+
+    /// The name of `call` on the API object.
+    pub fn function(self, call: Call) -> &'static str {
+        match (self.0, call) {
+            (Version::V12, Call::Initialize) => "LMSInitialize",
+            (Version::V12, Call::GetValue) => "LMSGetValue",
+            (Version::V12, Call::SetValue) => "LMSSetValue",
+            (Version::V12, Call::Commit) => "LMSCommit",
+            (Version::V12, Call::GetLastError) => "LMSGetLastError",
+            (Version::V12, Call::GetErrorString) => "LMSGetErrorString",
+            (Version::V12, Call::Terminate) => "LMSFinish",
+            (Version::V2004, Call::Initialize) => "Initialize",
+            (Version::V2004, Call::GetValue) => "GetValue",
+            (Version::V2004, Call::SetValue) => "SetValue",
+            (Version::V2004, Call::Commit) => "Commit",
+            (Version::V2004, Call::GetLastError) => "GetLastError",
+            (Version::V2004, Call::GetErrorString) => "GetErrorString",
+            (Version::V2004, Call::Terminate) => "Terminate",
         }
     }
 

@@ -213,10 +213,28 @@ fn draw_kpis(feed: Res<LineFeed>, mut texts: Query<(&KpiText, &mut Text2d)>) {
     }
 }
 
-/// Where slot `i` of `n` sits: its left edge and width.
-fn slot_box(i: usize, n: usize) -> (f32, f32) {
+/// Where the pieces of slot `i` of `n` sit.
+struct SlotGeometry {
+    /// The slot's width.
+    w: f32,
+    buffer_w: f32,
+    buffer_x: f32,
+    box_w: f32,
+    box_x: f32,
+}
+
+fn slot_geometry(i: usize, n: usize) -> SlotGeometry {
     let w = WIDTH / n.max(1) as f32;
-    (LEFT + i as f32 * w, w)
+    let left = LEFT + i as f32 * w;
+    let buffer_w = (w * 0.16).clamp(6.0, 22.0);
+    let box_w = (w - buffer_w - 14.0).clamp(16.0, 110.0);
+    SlotGeometry {
+        w,
+        buffer_w,
+        buffer_x: left + 4.0 + buffer_w / 2.0,
+        box_w,
+        box_x: left + buffer_w + 10.0 + box_w / 2.0,
+    }
 }
 
 #[allow(clippy::type_complexity)]
@@ -246,11 +264,13 @@ fn draw_stations(
             visibility.set_if_neq(Visibility::Hidden);
             continue;
         };
-        let (left, w) = slot_box(*i, n);
-        let buffer_w = (w * 0.16).clamp(6.0, 22.0);
-        let buffer_x = left + 4.0 + buffer_w / 2.0;
-        let box_w = (w - buffer_w - 14.0).clamp(16.0, 110.0);
-        let box_x = left + buffer_w + 10.0 + box_w / 2.0;
+        let SlotGeometry {
+            buffer_w,
+            buffer_x,
+            box_w,
+            box_x,
+            ..
+        } = slot_geometry(*i, n);
         let fill = match s.buffer_capacity {
             Some(0) => 0.0,
             Some(cap) => s.buffer as f32 / cap as f32,
@@ -305,17 +325,20 @@ fn draw_stations(
             continue;
         };
         visibility.set_if_neq(Visibility::Inherited);
-        let (left, w) = slot_box(*i, n);
-        let buffer_w = (w * 0.16).clamp(6.0, 22.0);
-        let box_w = (w - buffer_w - 14.0).clamp(16.0, 110.0);
-        let box_x = left + buffer_w + 10.0 + box_w / 2.0;
+        let SlotGeometry {
+            w,
+            buffer_w,
+            buffer_x,
+            box_w,
+            box_x,
+        } = slot_geometry(*i, n);
         let (value, x, y, width) = match piece {
             Piece::BufferCount => (
                 match s.buffer_capacity {
                     Some(cap) => format!("{}/{cap}", s.buffer),
                     None => s.buffer.to_string(),
                 },
-                left + 4.0 + buffer_w / 2.0,
+                buffer_x,
                 BOX_Y + BUFFER_H / 2.0 + 3.0,
                 buffer_w + 24.0,
             ),
