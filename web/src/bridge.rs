@@ -106,7 +106,13 @@ pub fn run() {
     let canvas = dom::query("render").as_deref() != Some("text") && webgl2_available();
     let ui = Ui::build(canvas);
     keyboard_shortcuts();
-    let lms_saved = crate::lms::connect();
+    // cmi5 when the LMS launched the player with its parameters; SCORM when it
+    // finds an API in a parent or opener window; otherwise standalone.
+    let lms_saved = if crate::cmi5::connect() {
+        None
+    } else {
+        crate::lms::connect()
+    };
     let refused = crate::embed::connect();
     if !refused.is_empty() {
         web_sys::console::warn_1(
@@ -575,10 +581,26 @@ fn render_run(
                 choice,
                 label,
                 at,
-            } => crate::embed::post(
-                "choice",
-                serde_json::json!({ "choice": choice, "label": label, "step": step, "at": at }),
-            ),
+            } => {
+                crate::embed::post(
+                    "choice",
+                    serde_json::json!({ "choice": choice, "label": label, "step": step, "at": at }),
+                );
+                if crate::cmi5::is_active() {
+                    let offered = session
+                        .scenario()
+                        .steps
+                        .get(step)
+                        .map(|s| {
+                            s.choices
+                                .iter()
+                                .map(|c| (c.id.clone(), c.label.clone()))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    crate::cmi5::choice(step, choice, label, offered);
+                }
+            }
             _ => {}
         }
     }
@@ -589,6 +611,9 @@ fn render_run(
         storage::clear(&session.scenario().id);
         let report = score_session(session);
         crate::lms::with(|l| l.finish(session, &report, &encode_save(session)));
+        if crate::cmi5::is_active() {
+            crate::cmi5::finish(report.scaled, report.passed);
+        }
         player.ui.debrief(session, &report);
         crate::embed::post(
             "complete",

@@ -13,6 +13,7 @@ init().catch((error) => {
   console.error(error);
 });
 
+// live-reload:start (`cargo xtask package` leaves this block out of LMS packages)
 // Live reload while a teacher edits scenarios: only `cargo xtask serve` answers
 // this address, so on any other host it stops after one request.
 fetch("__livereload")
@@ -29,3 +30,4 @@ fetch("__livereload")
     }, 1000);
   })
   .catch(() => {});
+// live-reload:end

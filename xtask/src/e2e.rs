@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::{root, run, serve, web};
+use crate::{package, root, run, serve, web};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -50,7 +50,8 @@ pub fn run_browser_tests(site: &Path) -> Result<(), String> {
             .arg(root().join("web/e2e/tests"))
             .env("FIRSTSHIFT_URL", format!("http://{addr}/"))
             .env("CHROMIUM", CHROMIUM)
-            .env("FIRSTSHIFT_ROOT", root()),
+            .env("FIRSTSHIFT_ROOT", root())
+            .env("FIRSTSHIFT_CMI5_SITE", package::unpacked_cmi5()),
     )
 }
 

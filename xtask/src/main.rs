@@ -47,7 +47,7 @@ enum Chore {
     /// Runs the criterion benchmarks.
     Bench,
     /// Writes a package an LMS administrator uploads: the player, the scenarios and
-    /// the manifest (SCORM 1.2 or SCORM 2004 4th edition).
+    /// the manifest (SCORM 1.2, SCORM 2004 4th edition, or cmi5).
     Package {
         #[arg(long, value_enum)]
         format: package::Format,
@@ -56,6 +56,11 @@ enum Chore {
         scenarios: Vec<String>,
         #[arg(long)]
         out: PathBuf,
+        /// cmi5 only: an origin of the LMS's LRS when it is not the origin the
+        /// package is served from, e.g. "https://lrs.example.edu"; give it more than
+        /// once for several. The player's page may connect only to these.
+        #[arg(long = "lrs-origin")]
+        lrs_origins: Vec<String>,
     },
 }
 
@@ -74,7 +79,8 @@ fn main() -> ExitCode {
             format,
             scenarios,
             out,
-        } => package::package(format, &scenarios, &out),
+            lrs_origins,
+        } => package::package(format, &scenarios, &out, &lrs_origins),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -175,8 +181,9 @@ fn test(quick: bool) -> Result<(), String> {
             ]),
         )?;
         let site = web::build()?;
-        e2e::run_browser_tests(&site)?;
+        // Before the browser tests: the cmi5 test plays the unpacked cmi5 package.
         package::smoke_test()?;
+        e2e::run_browser_tests(&site)?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use firstshift_lms::cmi5::course_structure;
 use firstshift_lms::manifest::{Package, PackageItem, imsmanifest};
 use firstshift_lms::scorm::Version;
 use zip::write::SimpleFileOptions;
@@ -17,11 +18,23 @@ use crate::web;
 pub enum Format {
     Scorm12,
     Scorm2004,
+    Cmi5,
 }
 
-pub fn package(format: Format, scenarios: &[String], out: &Path) -> Result<(), String> {
+pub fn package(
+    format: Format,
+    scenarios: &[String],
+    out: &Path,
+    lrs_origins: &[String],
+) -> Result<(), String> {
     if scenarios.is_empty() {
         return Err("name at least one scenario: --scenario healthcare/night-shift-opioid".into());
+    }
+    if format != Format::Cmi5 && !lrs_origins.is_empty() {
+        return Err("--lrs-origin is for cmi5 packages only (SCORM talks to the LMS's page, not to a server)".into());
+    }
+    for origin in lrs_origins {
+        check_origin(origin)?;
     }
     let site = web::build()?;
     let mut items = Vec::new();
@@ -63,31 +76,40 @@ pub fn package(format: Format, scenarios: &[String], out: &Path) -> Result<(), S
     let mut names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
     names.push("scenarios/index.json".into());
     names.sort();
-    let version = match format {
-        Format::Scorm12 => Version::V12,
-        Format::Scorm2004 => Version::V2004,
-    };
     let title = if items.len() == 1 {
         format!("FirstShift: {}", items[0].title)
     } else {
         format!("FirstShift: {} career scenarios", items.len())
     };
-    let manifest = imsmanifest(
-        version,
-        &Package {
-            identifier: format!(
-                "firstshift-{}",
-                items
-                    .iter()
-                    .map(|i| i.scenario.replace('/', "-"))
-                    .collect::<Vec<_>>()
-                    .join("-")
-            ),
-            title,
-            items,
-            files: names,
-        },
+    let identifier = format!(
+        "firstshift-{}",
+        items
+            .iter()
+            .map(|i| i.scenario.replace('/', "-"))
+            .collect::<Vec<_>>()
+            .join("-")
     );
+    let (manifest_name, manifest) = match format {
+        Format::Scorm12 | Format::Scorm2004 => {
+            let version = if format == Format::Scorm12 {
+                Version::V12
+            } else {
+                Version::V2004
+            };
+            let package = Package {
+                identifier,
+                title,
+                items,
+                files: names,
+            };
+            ("imsmanifest.xml", imsmanifest(version, &package))
+        }
+        // cmi5 ids are IRIs; a URN names the course without claiming a web address.
+        Format::Cmi5 => (
+            "cmi5.xml",
+            course_structure(&format!("urn:firstshift:{identifier}"), &title, &items),
+        ),
+    };
 
     if let Some(parent) = out.parent() {
         std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
@@ -100,10 +122,19 @@ pub fn package(format: Format, scenarios: &[String], out: &Path) -> Result<(), S
         zip.start_file(name, options).map_err(|e| e.to_string())?;
         zip.write_all(bytes).map_err(|e| e.to_string())
     };
-    add("imsmanifest.xml", manifest.as_bytes())?;
+    add(manifest_name, manifest.as_bytes())?;
     add("scenarios/index.json", catalog.as_bytes())?;
     for (name, path) in &files {
-        add(name, &std::fs::read(path).map_err(|e| e.to_string())?)?;
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        if name == "index.html" && format == Format::Cmi5 {
+            let page = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+            add(name, allow_connections(&page, lrs_origins)?.as_bytes())?;
+        } else if name == "boot.js" {
+            let script = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+            add(name, without_live_reload(&script)?.as_bytes())?;
+        } else {
+            add(name, &bytes)?;
+        }
     }
     zip.finish().map_err(|e| e.to_string())?;
     let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
@@ -116,13 +147,84 @@ pub fn package(format: Format, scenarios: &[String], out: &Path) -> Result<(), S
     Ok(())
 }
 
-/// Writes a package of each format and reads it back: the manifest, the player and
-/// the scenario are there, and the manifest lists every file in the zip.
+/// A cmi5 player talks to the LMS's LRS with `fetch`, which the page's
+/// `connect-src 'self'` allows only on the origin the package is served from (where
+/// most LMSs put their LRS). Another LRS origin must be named in the policy.
+fn allow_connections(page: &str, origins: &[String]) -> Result<String, String> {
+    const SELF_ONLY: &str = "connect-src 'self';";
+    if !page.contains(SELF_ONLY) {
+        return Err(format!(
+            "the player's index.html no longer has `{SELF_ONLY}` in its Content-Security-Policy; update xtask/src/package.rs"
+        ));
+    }
+    if origins.is_empty() {
+        return Ok(page.to_string());
+    }
+    Ok(page.replace(
+        SELF_ONLY,
+        &format!("connect-src 'self' {};", origins.join(" ")),
+    ))
+}
+
+/// An LMS's server never answers the live-reload address; asking it would only
+/// leave a 404 in its logs and in the student's console on every launch.
+fn without_live_reload(script: &str) -> Result<String, String> {
+    const START: &str = "// live-reload:start";
+    const END: &str = "// live-reload:end";
+    match (script.find(START), script.find(END)) {
+        (Some(start), Some(end)) if start < end => Ok(format!(
+            "{}{}",
+            &script[..start],
+            &script[end + END.len()..]
+        )),
+        _ => Err(format!(
+            "web/static/boot.js no longer marks its live reload with `{START}` and `{END}`; update xtask/src/package.rs"
+        )),
+    }
+}
+
+/// An origin as a policy needs it: `https://host` or `http://host:port`, nothing
+/// more (a path, a space or a `;` would change what the policy allows).
+fn check_origin(origin: &str) -> Result<(), String> {
+    let rest = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"));
+    let valid = rest.is_some_and(|host| {
+        !host.is_empty()
+            && host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+    });
+    if valid {
+        Ok(())
+    } else {
+        Err(format!(
+            "--lrs-origin `{origin}` is not an origin; give the scheme and host only, e.g. https://lrs.example.edu or http://10.0.0.5:8080"
+        ))
+    }
+}
+
+/// Where CI unpacks the cmi5 smoke package: the cmi5 browser test serves it,
+/// with its own LRS on the same origin, as an LMS would.
+pub fn unpacked_cmi5() -> PathBuf {
+    root().join("target/packages/smoke-cmi5")
+}
+
+/// Writes a package of each format and reads it back: the player and the scenario
+/// are there, a SCORM manifest lists every file in the zip, cmi5.xml has the
+/// scenario's AU, and a cmi5 player's page may reach the LRS origin it was given.
+/// The cmi5 package is left unpacked for the browser test.
 pub fn smoke_test() -> Result<(), String> {
     let id = "hospitality/front-desk-overbooked".to_string();
-    for format in [Format::Scorm12, Format::Scorm2004] {
+    let lrs = "https://lrs.example.edu".to_string();
+    for format in [Format::Scorm12, Format::Scorm2004, Format::Cmi5] {
         let out = root().join(format!("target/packages/smoke-{format:?}.zip").to_lowercase());
-        package(format, std::slice::from_ref(&id), &out)?;
+        let origins = if format == Format::Cmi5 {
+            vec![lrs.clone()]
+        } else {
+            Vec::new()
+        };
+        package(format, std::slice::from_ref(&id), &out, &origins)?;
         let file = std::fs::File::open(&out).map_err(|e| e.to_string())?;
         let mut zip = zip::ZipArchive::new(file).map_err(|e| e.to_string())?;
         let names: Vec<String> = zip
@@ -130,30 +232,103 @@ pub fn smoke_test() -> Result<(), String> {
             .map(|n| n.map(|n| n.into_owned()))
             .collect::<Result<_, _>>()
             .map_err(|e| e.to_string())?;
-        let mut manifest = String::new();
-        std::io::Read::read_to_string(
-            &mut zip.by_name("imsmanifest.xml").map_err(|e| e.to_string())?,
-            &mut manifest,
-        )
-        .map_err(|e| e.to_string())?;
         for needed in [
             "index.html",
             "firstshift_web_bg.wasm",
             "scenarios/index.json",
+            &format!("scenarios/{id}.ron"),
         ] {
             if !names.iter().any(|n| n == needed) {
                 return Err(format!("{}: no {needed} in the package", out.display()));
             }
         }
-        for name in names.iter().filter(|n| *n != "imsmanifest.xml") {
-            if !manifest.contains(&format!("<file href=\"{name}\"/>")) {
+        let mut read = |name: &str| -> Result<String, String> {
+            let mut text = String::new();
+            std::io::Read::read_to_string(
+                &mut zip
+                    .by_name(name)
+                    .map_err(|e| format!("{}: {name}: {e}", out.display()))?,
+                &mut text,
+            )
+            .map_err(|e| e.to_string())?;
+            Ok(text)
+        };
+        if format == Format::Cmi5 {
+            let structure = read("cmi5.xml")?;
+            if !structure.contains(&format!("<url>index.html?scenario={id}</url>")) {
+                return Err(format!("{}: cmi5.xml has no AU for {id}", out.display()));
+            }
+            if !read("index.html")?.contains(&format!("connect-src 'self' {lrs};")) {
                 return Err(format!(
-                    "{}: the manifest does not list {name}",
+                    "{}: the player's page does not allow the LRS origin {lrs}",
                     out.display()
                 ));
+            }
+            let unpacked = unpacked_cmi5();
+            let _ = std::fs::remove_dir_all(&unpacked);
+            zip.extract(&unpacked).map_err(|e| e.to_string())?;
+        } else {
+            let manifest = read("imsmanifest.xml")?;
+            for name in names.iter().filter(|n| *n != "imsmanifest.xml") {
+                if !manifest.contains(&format!("<file href=\"{name}\"/>")) {
+                    return Err(format!(
+                        "{}: the manifest does not list {name}",
+                        out.display()
+                    ));
+                }
             }
         }
         eprintln!("xtask: package {format:?} checked ({} files)", names.len());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_lrs_origin_is_a_scheme_and_a_host_only() {
+        for good in [
+            "https://lrs.example.edu",
+            "http://10.0.0.5:8080",
+            "http://[::1]:9000",
+        ] {
+            assert_eq!(check_origin(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "lrs.example.edu",
+            "https://",
+            "https://lrs.example.edu/xapi/",
+            "https://a.edu; script-src *",
+            "https://a.edu https://b.edu",
+            "javascript:alert(1)",
+        ] {
+            let err = check_origin(bad).unwrap_err();
+            assert!(err.contains("is not an origin"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_policy_names_the_lrs_origins_and_keeps_the_rest() {
+        let page = "<meta content=\"default-src 'self'; connect-src 'self'; object-src 'none'\">";
+        assert_eq!(allow_connections(page, &[]).unwrap(), page);
+        let allowed =
+            allow_connections(page, &["https://a.edu".into(), "https://b.edu".into()]).unwrap();
+        assert_eq!(
+            allowed,
+            "<meta content=\"default-src 'self'; connect-src 'self' https://a.edu https://b.edu; object-src 'none'\">"
+        );
+        assert!(allow_connections("<meta content=\"default-src *\">", &[]).is_err());
+    }
+
+    #[test]
+    fn the_players_files_still_have_what_the_package_rewrites() {
+        let page = std::fs::read_to_string(root().join("web/static/index.html")).unwrap();
+        assert!(allow_connections(&page, &["https://lrs.example.edu".into()]).is_ok());
+        let boot = std::fs::read_to_string(root().join("web/static/boot.js")).unwrap();
+        let packaged = without_live_reload(&boot).unwrap();
+        assert!(!packaged.contains("__livereload"));
+        assert!(packaged.contains("init()"), "the player still starts");
+    }
 }

@@ -1,8 +1,8 @@
 //! cmi5: the xAPI 1.0.3 statements an assignable unit sends, and `cmi5.xml`.
 //!
-//! Not yet used by the player: its page allows connections to its own origin only
-//! (`connect-src 'self'`), and a cmi5 LRS lives on the LMS's origin, so the player's
-//! side waits for a way to name that origin in the package (see the LMS issue).
+//! The player (`web/src/cmi5.rs`) sends them. Its page may connect only to its own
+//! origin and to the LRS origins the package names (`cargo xtask package --format
+//! cmi5 --lrs-origin ...`).
 //!
 //! The LMS launches the player with `endpoint`, `fetch`, `actor`, `registration` and
 //! `activityId`; the player fetches its token, reads `LMS.LaunchData` from the State
@@ -145,7 +145,8 @@ impl Launch {
     }
 
     /// `passed` or `failed`: against the LMS's `masteryScore` when it gave one,
-    /// otherwise against the scenario's pass mark.
+    /// otherwise against the scenario's pass mark. The score is rounded to two
+    /// places first and judged as rounded, so the verb never contradicts it.
     pub fn judged(
         &self,
         id: &str,
@@ -154,6 +155,7 @@ impl Launch {
         passed_by_rubric: bool,
         duration: &str,
     ) -> (Value, bool) {
+        let scaled = (scaled.clamp(0.0, 1.0) * 100.0).round() / 100.0;
         let passed = match self.mastery_score {
             Some(m) => scaled >= m,
             None => passed_by_rubric,
@@ -162,7 +164,7 @@ impl Launch {
         let mut s = self.statement(id, timestamp, verb, true);
         add_moveon(&mut s);
         s["result"] = json!({
-            "score": { "scaled": (scaled * 100.0).round() / 100.0 },
+            "score": { "scaled": scaled },
             "success": passed,
             "duration": duration,
         });
@@ -172,10 +174,73 @@ impl Launch {
         (s, passed)
     }
 
+    /// The statements that end a run, given what this registration was already
+    /// told: cmi5 allows one `completed` and one `passed` per registration and no
+    /// `failed` after `passed`, and only a `Normal` launch may send any of them.
+    /// `new_id` gives each statement its id. Returns the statements and the
+    /// progress to store for the next session.
+    pub fn ending(
+        &self,
+        mut new_id: impl FnMut() -> String,
+        timestamp: &str,
+        duration: &str,
+        scaled: f64,
+        passed_by_rubric: bool,
+        prior: Progress,
+    ) -> (Vec<Value>, Progress) {
+        if !self.may_judge() {
+            return (Vec::new(), prior);
+        }
+        let mut out = Vec::new();
+        if !prior.completed {
+            out.push(self.completed(&new_id(), timestamp, duration));
+        }
+        let mut passed = prior.passed;
+        if !prior.passed {
+            let (statement, now_passed) =
+                self.judged(&new_id(), timestamp, scaled, passed_by_rubric, duration);
+            out.push(statement);
+            passed = now_passed;
+        }
+        (
+            out,
+            Progress {
+                completed: true,
+                passed,
+            },
+        )
+    }
+
     pub fn terminated(&self, id: &str, timestamp: &str, duration: &str) -> Value {
         let mut s = self.statement(id, timestamp, VERB_TERMINATED, true);
         s["result"] = json!({ "duration": duration });
         s
+    }
+}
+
+/// The State API document (`stateId` [`PROGRESS_STATE_ID`], per registration) in
+/// which the player keeps what it has told the LMS, so a relaunch in the same
+/// registration does not repeat `completed` or follow `passed` with `failed`.
+pub const PROGRESS_STATE_ID: &str = "https://firstshift.dev/state/progress";
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub completed: bool,
+    pub passed: bool,
+}
+
+impl Progress {
+    /// Reads the stored document; anything unreadable counts as nothing sent,
+    /// which at worst repeats a statement the LMS ignores.
+    pub fn from_state(document: &Value) -> Progress {
+        Progress {
+            completed: document["completed"].as_bool().unwrap_or(false),
+            passed: document["passed"].as_bool().unwrap_or(false),
+        }
+    }
+
+    pub fn to_state(self) -> Value {
+        json!({ "completed": self.completed, "passed": self.passed })
     }
 }
 
@@ -287,6 +352,69 @@ mod tests {
         assert_eq!(s["verb"]["id"], VERB_PASSED);
         assert_eq!(s["result"]["score"]["scaled"], 0.75);
         assert!(!launch(None, "Browse").may_judge());
+    }
+
+    #[test]
+    fn the_verb_agrees_with_the_rounded_score() {
+        let (s, passed) = launch(Some(0.95), "Normal").judged("i", "t", 0.947, false, "PT1M");
+        assert!(passed, "0.947 is reported as 0.95, which meets 0.95");
+        assert_eq!(s["result"]["score"]["scaled"], 0.95);
+        assert_eq!(s["verb"]["id"], VERB_PASSED);
+    }
+
+    #[test]
+    fn a_registration_is_told_completed_and_passed_once() {
+        let l = launch(Some(0.8), "Normal");
+        let mut n = 0;
+        let mut id = || {
+            n += 1;
+            format!("id-{n}")
+        };
+        let verbs = |statements: &[Value]| -> Vec<String> {
+            statements
+                .iter()
+                .map(|s| {
+                    s["verb"]["id"]
+                        .as_str()
+                        .unwrap()
+                        .rsplit('/')
+                        .next()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect()
+        };
+        // First session fails: completed and failed.
+        let (first, progress) = l.ending(&mut id, "t", "PT1M", 0.5, false, Progress::default());
+        assert_eq!(verbs(&first), ["completed", "failed"]);
+        assert_eq!(
+            progress,
+            Progress {
+                completed: true,
+                passed: false
+            }
+        );
+        assert_eq!(Progress::from_state(&progress.to_state()), progress);
+        // Second session passes: no second completed.
+        let (second, progress) = l.ending(&mut id, "t", "PT1M", 0.9, true, progress);
+        assert_eq!(verbs(&second), ["passed"]);
+        assert_eq!(
+            progress,
+            Progress {
+                completed: true,
+                passed: true
+            }
+        );
+        // Third session does worse: nothing, never failed after passed.
+        let (third, progress) = l.ending(&mut id, "t", "PT1M", 0.1, false, progress);
+        assert!(third.is_empty());
+        assert!(progress.passed);
+        // Browse mode judges nothing and stores nothing new.
+        let (browse, kept) =
+            launch(None, "Browse").ending(&mut id, "t", "PT1M", 1.0, true, Progress::default());
+        assert!(browse.is_empty());
+        assert_eq!(kept, Progress::default());
+        assert_eq!(Progress::from_state(&json!("garbage")), Progress::default());
     }
 
     #[test]

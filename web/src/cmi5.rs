@@ -1,0 +1,476 @@
+//! The cmi5 runtime side: reads the launch parameters, fetches the auth token,
+//! reads `LMS.LaunchData` and this registration's progress from the State API, and
+//! sends the statements `firstshift_lms::cmi5::Launch` builds, one batch at a time
+//! and in order, to the LRS the LMS named. On `pagehide` whatever is still queued
+//! goes out with `terminated` in one keep-alive request, so leaving never loses the
+//! last statements.
+//!
+//! A failure (no token, an LRS error) is shown in the page's LMS status line and
+//! never stops play.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use firstshift_lms::cmi5::{Launch, PROGRESS_STATE_ID, Progress};
+use firstshift_lms::time::{duration_2004, timestamp_2004};
+use js_sys::{Function, Promise, Reflect};
+use serde_json::{Value, json};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::dom::{self, Build, el};
+
+const XAPI_VERSION: &str = "1.0.3";
+
+/// What the player asks to report, in order, before or after the launch is ready.
+#[derive(Debug, Clone)]
+enum Intent {
+    Choice {
+        step: String,
+        choice: String,
+        label: String,
+        offered: Vec<(String, String)>,
+        at_ms: f64,
+    },
+    Finish {
+        scaled: f64,
+        passed: bool,
+        at_ms: f64,
+    },
+}
+
+#[derive(Default)]
+struct State {
+    endpoint: String,
+    auth: String,
+    launch: Option<Launch>,
+    /// `activityId`, `agent` and `registration` for State API requests.
+    state_query: String,
+    /// What this registration has been told, as last read or stored.
+    progress: Progress,
+    /// The progress changed and is not yet stored.
+    progress_unsaved: bool,
+    started_ms: f64,
+    intents: VecDeque<Intent>,
+    pumping: bool,
+    judged: bool,
+    terminated: bool,
+    failed: bool,
+}
+
+thread_local! {
+    static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+}
+
+struct Params {
+    endpoint: String,
+    fetch: String,
+    actor: Value,
+    registration: String,
+    activity_id: String,
+}
+
+fn params() -> Option<Params> {
+    let actor = serde_json::from_str(&dom::query("actor")?).ok()?;
+    let mut endpoint = dom::query("endpoint")?;
+    if !endpoint.ends_with('/') {
+        endpoint.push('/');
+    }
+    Some(Params {
+        endpoint,
+        fetch: dom::query("fetch")?,
+        actor,
+        registration: dom::query("registration")?,
+        activity_id: dom::query("activityId")?,
+    })
+}
+
+/// Starts cmi5 if the URL has its launch parameters. Returns whether it did.
+pub fn connect() -> bool {
+    let Some(p) = params() else {
+        return false;
+    };
+    STATE.with(|s| {
+        *s.borrow_mut() = Some(State {
+            endpoint: p.endpoint.clone(),
+            started_ms: js_sys::Date::now(),
+            ..State::default()
+        })
+    });
+    let _ = dom::document()
+        .get_element_by_id("app")
+        .map(|a| a.set_attribute("data-lms", "cmi5"));
+    on_pagehide();
+    wasm_bindgen_futures::spawn_local(async move {
+        match start(p).await {
+            Ok(()) => pump(),
+            Err(why) => fail(&why),
+        }
+    });
+    true
+}
+
+pub fn is_active() -> bool {
+    STATE.with(|s| s.borrow().is_some())
+}
+
+async fn start(p: Params) -> Result<(), String> {
+    let token = fetch_json(&p.fetch, "POST", None, None).await?;
+    let token = token["auth-token"]
+        .as_str()
+        .ok_or("the LMS gave no auth token (the launch may have been used already)")?
+        .to_string();
+    let auth = format!("Basic {token}");
+    let state_query = format!(
+        "activityId={}&agent={}&registration={}",
+        js_sys::encode_uri_component(&p.activity_id),
+        js_sys::encode_uri_component(&p.actor.to_string()),
+        js_sys::encode_uri_component(&p.registration),
+    );
+    let launch_data = fetch_json(
+        &state_url(&p.endpoint, "LMS.LaunchData", &state_query),
+        "GET",
+        Some(&auth),
+        None,
+    )
+    .await?;
+    if !launch_data.is_object() {
+        return Err("the LMS gave no LMS.LaunchData".into());
+    }
+    // No document yet (404) is a registration's first session.
+    let progress = Progress::from_state(
+        &fetch_json(
+            &state_url(&p.endpoint, PROGRESS_STATE_ID, &state_query),
+            "GET",
+            Some(&auth),
+            None,
+        )
+        .await?,
+    );
+    let launch = Launch::new(p.actor, &p.registration, &p.activity_id, &launch_data);
+    let now = js_sys::Date::now();
+    let initialized = launch.initialized(&uuid(), &timestamp_2004(now));
+    send(&p.endpoint, &auth, &json!([initialized]), false).await?;
+    STATE.with(|s| {
+        if let Some(s) = s.borrow_mut().as_mut() {
+            s.auth = auth;
+            s.launch = Some(launch);
+            s.state_query = state_query;
+            s.progress = progress;
+        }
+    });
+    Ok(())
+}
+
+/// Queues a choice.
+pub fn choice(step: &str, choice: &str, label: &str, offered: Vec<(String, String)>) {
+    queue(Intent::Choice {
+        step: step.into(),
+        choice: choice.into(),
+        label: label.into(),
+        offered,
+        at_ms: js_sys::Date::now(),
+    });
+}
+
+/// Queues the result of a finished run.
+pub fn finish(scaled: f64, passed: bool) {
+    queue(Intent::Finish {
+        scaled,
+        passed,
+        at_ms: js_sys::Date::now(),
+    });
+}
+
+fn queue(intent: Intent) {
+    STATE.with(|s| {
+        if let Some(s) = s.borrow_mut().as_mut() {
+            s.intents.push_back(intent);
+        }
+    });
+    pump();
+}
+
+/// Turns queued intents into statements, for a launch that is ready.
+fn statements(state: &mut State, intents: Vec<Intent>) -> Vec<Value> {
+    let Some(launch) = state.launch.as_ref() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for intent in intents {
+        match intent {
+            Intent::Choice {
+                step,
+                choice,
+                label,
+                offered,
+                at_ms,
+            } => out.push(launch.choice(
+                &uuid(),
+                &timestamp_2004(at_ms),
+                &step,
+                &choice,
+                &label,
+                &offered,
+            )),
+            Intent::Finish {
+                scaled,
+                passed,
+                at_ms,
+            } => {
+                if state.judged {
+                    continue;
+                }
+                let (ending, progress) = launch.ending(
+                    uuid,
+                    &timestamp_2004(at_ms),
+                    &duration_2004((at_ms - state.started_ms) / 1000.0),
+                    scaled,
+                    passed,
+                    state.progress,
+                );
+                out.extend(ending);
+                state.progress_unsaved |= progress != state.progress;
+                state.progress = progress;
+                state.judged = true;
+            }
+        }
+    }
+    out
+}
+
+/// One request's worth of work: statements to send, then the progress to store.
+struct Batch {
+    endpoint: String,
+    auth: String,
+    statements: Vec<Value>,
+    /// The State API URL and document, when the progress changed.
+    progress: Option<(String, Value)>,
+}
+
+impl Batch {
+    fn take(s: &mut State, intents: Vec<Intent>) -> Batch {
+        let statements = statements(s, intents);
+        let progress = std::mem::take(&mut s.progress_unsaved).then(|| {
+            (
+                state_url(&s.endpoint, PROGRESS_STATE_ID, &s.state_query),
+                s.progress.to_state(),
+            )
+        });
+        Batch {
+            endpoint: s.endpoint.clone(),
+            auth: s.auth.clone(),
+            statements,
+            progress,
+        }
+    }
+
+    async fn send(self, keepalive: bool) -> Result<(), String> {
+        if !self.statements.is_empty() {
+            send(
+                &self.endpoint,
+                &self.auth,
+                &Value::Array(self.statements),
+                keepalive,
+            )
+            .await?;
+        }
+        if let Some((url, document)) = self.progress {
+            fetch_json(&url, "PUT", Some(&self.auth), Some((&document, keepalive))).await?;
+        }
+        Ok(())
+    }
+}
+
+fn state_url(endpoint: &str, state_id: &str, query: &str) -> String {
+    format!(
+        "{endpoint}activities/state?stateId={}&{query}",
+        js_sys::encode_uri_component(state_id)
+    )
+}
+
+/// Sends the queue one batch at a time, in order.
+fn pump() {
+    let batch = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        let s = s.as_mut()?;
+        if s.pumping || s.launch.is_none() || s.terminated || s.failed || s.intents.is_empty() {
+            return None;
+        }
+        s.pumping = true;
+        let intents: Vec<Intent> = s.intents.drain(..).collect();
+        Some(Batch::take(s, intents))
+    });
+    let Some(batch) = batch else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = batch.send(false).await;
+        STATE.with(|s| {
+            if let Some(s) = s.borrow_mut().as_mut() {
+                s.pumping = false;
+            }
+        });
+        match result {
+            Ok(()) => pump(),
+            Err(why) => fail(&why),
+        }
+    });
+}
+
+/// Leaving: everything still queued, then `terminated`, in one request that the
+/// browser finishes even as the page goes away.
+fn leave() {
+    let batch = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        let s = s.as_mut()?;
+        if s.terminated || s.launch.is_none() {
+            return None;
+        }
+        s.terminated = true;
+        let intents: Vec<Intent> = s.intents.drain(..).collect();
+        let mut batch = Batch::take(s, intents);
+        let now = js_sys::Date::now();
+        let launch = s.launch.as_ref()?;
+        batch.statements.push(launch.terminated(
+            &uuid(),
+            &timestamp_2004(now),
+            &duration_2004((now - s.started_ms) / 1000.0),
+        ));
+        Some(batch)
+    });
+    if let Some(batch) = batch {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = batch.send(true).await;
+        });
+    }
+}
+
+fn on_pagehide() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let closure = Closure::<dyn FnMut()>::new(leave);
+    let _ = window.add_event_listener_with_callback("pagehide", closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
+fn fail(why: &str) {
+    STATE.with(|s| {
+        if let Some(s) = s.borrow_mut().as_mut() {
+            s.failed = true;
+        }
+    });
+    let doc = dom::document();
+    let note = doc.get_element_by_id("lms-status").unwrap_or_else(|| {
+        let note = el("p")
+            .id("lms-status")
+            .class("lms-status")
+            .attr("role", "status");
+        if let Some(app) = doc.get_element_by_id("app") {
+            let _ = app.append_child(&note);
+        }
+        note
+    });
+    note.set_text_content(Some(&format!(
+        "The gradebook could not be reached: {why}. You can keep playing; ask your teacher if your score does not appear."
+    )));
+}
+
+async fn send(
+    endpoint: &str,
+    auth: &str,
+    statements: &Value,
+    keepalive: bool,
+) -> Result<(), String> {
+    fetch_json(
+        &format!("{endpoint}statements"),
+        "POST",
+        Some(auth),
+        Some((statements, keepalive)),
+    )
+    .await
+    .map(|_| ())
+}
+
+/// `fetch`, with the xAPI headers when `auth` is given; the response as JSON (or
+/// `null` when it has no body).
+async fn fetch_json(
+    url: &str,
+    method: &str,
+    auth: Option<&str>,
+    body: Option<(&Value, bool)>,
+) -> Result<Value, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let mut headers = json!({});
+    if let Some(auth) = auth {
+        headers["Authorization"] = json!(auth);
+        headers["X-Experience-API-Version"] = json!(XAPI_VERSION);
+    }
+    let mut init = json!({ "method": method, "headers": headers });
+    if let Some((body, keepalive)) = body {
+        init["headers"]["Content-Type"] = json!("application/json");
+        init["body"] = json!(body.to_string());
+        init["keepalive"] = json!(keepalive);
+    }
+    let init = js_sys::JSON::parse(&init.to_string()).map_err(|_| "bad request")?;
+    let fetch: Function = Reflect::get(&window, &"fetch".into())
+        .map_err(|_| "no fetch")?
+        .dyn_into()
+        .map_err(|_| "no fetch")?;
+    let promise: Promise = fetch
+        .call2(&window, &JsValue::from_str(url), &init)
+        .map_err(|_| format!("{method} {url} could not be sent"))?
+        .dyn_into()
+        .map_err(|_| "fetch gave no promise")?;
+    let response = JsFuture::from(promise)
+        .await
+        .map_err(|_| format!("{method} {url} failed (network or CORS)"))?;
+    let ok = Reflect::get(&response, &"ok".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    let status = Reflect::get(&response, &"status".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    // The State API answers 404 for a document never stored.
+    if status == 404.0 && method == "GET" && url.contains("activities/state") {
+        return Ok(Value::Null);
+    }
+    if !ok {
+        return Err(format!("{method} {url} answered {status}"));
+    }
+    let text: Function = Reflect::get(&response, &"text".into())
+        .map_err(|_| "no body")?
+        .dyn_into()
+        .map_err(|_| "no body")?;
+    let text = JsFuture::from(
+        text.call0(&response)
+            .map_err(|_| "no body")?
+            .unchecked_into::<Promise>(),
+    )
+    .await
+    .map_err(|_| "the body could not be read")?
+    .as_string()
+    .unwrap_or_default();
+    if text.trim().is_empty() {
+        return Ok(Value::Null);
+    }
+    serde_json::from_str(&text).map_err(|_| format!("{url} did not answer JSON"))
+}
+
+/// A random statement id (UUID v4) from the browser's `crypto.randomUUID`.
+fn uuid() -> String {
+    web_sys::window()
+        .and_then(|w| Reflect::get(&w, &"crypto".into()).ok())
+        .and_then(|c| {
+            let f: Function = Reflect::get(&c, &"randomUUID".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            f.call0(&c).ok()?.as_string()
+        })
+        .unwrap_or_default()
+}
