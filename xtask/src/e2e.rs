@@ -51,7 +51,10 @@ pub fn run_browser_tests(site: &Path) -> Result<(), String> {
             .env("FIRSTSHIFT_URL", format!("http://{addr}/"))
             .env("CHROMIUM", CHROMIUM)
             .env("FIRSTSHIFT_ROOT", root())
-            .env("FIRSTSHIFT_CMI5_SITE", package::unpacked_cmi5()),
+            .env(
+                "FIRSTSHIFT_CMI5_SITE",
+                package::unpacked(package::Format::Cmi5),
+            ),
     )
 }
 

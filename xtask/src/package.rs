@@ -204,16 +204,17 @@ fn check_origin(origin: &str) -> Result<(), String> {
     }
 }
 
-/// Where CI unpacks the cmi5 smoke package: the cmi5 browser test serves it,
-/// with its own LRS on the same origin, as an LMS would.
-pub fn unpacked_cmi5() -> PathBuf {
-    root().join("target/packages/smoke-cmi5")
+/// Where CI unpacks a smoke package: `web/e2e/tests/manifests.test.mjs` checks the
+/// SCORM manifests against the published schemas, and the cmi5 browser test serves
+/// the cmi5 package with its own LRS on the same origin, as an LMS would.
+pub fn unpacked(format: Format) -> PathBuf {
+    root().join(format!("target/packages/smoke-{format:?}").to_lowercase())
 }
 
 /// Writes a package of each format and reads it back: the player and the scenario
 /// are there, a SCORM manifest lists every file in the zip, cmi5.xml has the
 /// scenario's AU, and a cmi5 player's page may reach the LRS origin it was given.
-/// The cmi5 package is left unpacked for the browser test.
+/// Each package is left unpacked for the browser tests.
 pub fn smoke_test() -> Result<(), String> {
     let id = "hospitality/front-desk-overbooked".to_string();
     let lrs = "https://lrs.example.edu".to_string();
@@ -264,9 +265,6 @@ pub fn smoke_test() -> Result<(), String> {
                     out.display()
                 ));
             }
-            let unpacked = unpacked_cmi5();
-            let _ = std::fs::remove_dir_all(&unpacked);
-            zip.extract(&unpacked).map_err(|e| e.to_string())?;
         } else {
             let manifest = read("imsmanifest.xml")?;
             for name in names.iter().filter(|n| *n != "imsmanifest.xml") {
@@ -278,6 +276,11 @@ pub fn smoke_test() -> Result<(), String> {
                 }
             }
         }
+        // Unpacked for the browser tests: the manifests' schema check, and the cmi5
+        // test, which plays this package.
+        let unpacked = unpacked(format);
+        let _ = std::fs::remove_dir_all(&unpacked);
+        zip.extract(&unpacked).map_err(|e| e.to_string())?;
         eprintln!("xtask: package {format:?} checked ({} files)", names.len());
     }
     Ok(())
