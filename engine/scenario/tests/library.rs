@@ -1,0 +1,60 @@
+//! The built-in library is what the catalog promises teachers: at least twelve
+//! scenarios across at least five career clusters, each with a rubric and a
+//! playthrough file whose runs all pass and include both a passing and a failing run.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use firstshift_scenario::plays::{parse_plays, run_play};
+
+#[test]
+fn the_library_has_twelve_scenarios_across_five_clusters() {
+    let library = common::builtin();
+    let clusters: BTreeSet<_> = library.iter().map(|(_, _, s)| s.cluster).collect();
+    assert!(
+        library.len() >= 12,
+        "{} built-in scenarios; the catalog promises at least 12",
+        library.len()
+    );
+    assert!(
+        clusters.len() >= 5,
+        "{} career clusters ({clusters:?}); the catalog promises at least 5",
+        clusters.len()
+    );
+}
+
+#[test]
+fn every_scenario_has_a_rubric_and_playthroughs_that_pass_and_fail() {
+    for (path, _, scenario) in common::builtin() {
+        assert!(
+            !scenario.rubric.criteria.is_empty(),
+            "{}: no rubric criteria",
+            path.display()
+        );
+        let plays_path = path.with_extension("plays.ron");
+        let text = std::fs::read_to_string(&plays_path)
+            .unwrap_or_else(|_| panic!("{} has no playthrough file", path.display()));
+        let plays = parse_plays(&text)
+            .value
+            .unwrap_or_else(|| panic!("{} does not parse", plays_path.display()));
+        let mut outcomes = BTreeSet::new();
+        for play in &plays.plays {
+            let result = run_play(&scenario, play);
+            assert!(
+                result.passed(),
+                "{} :: {}: {:?}",
+                plays_path.display(),
+                play.name,
+                result.failures
+            );
+            outcomes.insert(result.report.expect("a finished run has a report").passed);
+        }
+        assert_eq!(
+            outcomes,
+            BTreeSet::from([false, true]),
+            "{}: the playthroughs should include a passing and a failing run",
+            plays_path.display()
+        );
+    }
+}
