@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod debrief;
 mod files;
 mod graph;
+mod new;
 mod play;
 mod replay;
 mod test;
@@ -26,6 +27,19 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Start a new scenario from a commented template that validates, with a
+    /// playthrough file beside it: `firstshift new --cluster Construction
+    /// scenarios/construction/ladder-safety.ron`.
+    New {
+        /// The career cluster: `Construction`, "Supply Chain & Transportation", or a
+        /// unique part of a name such as `healthcare`.
+        #[arg(long)]
+        cluster: String,
+        #[arg(long, value_enum, default_value_t = TemplateArg::Branching)]
+        template: TemplateArg,
+        /// The new file, `folder/name.ron` in lowercase with dashes (the scenario id).
+        path: PathBuf,
+    },
     /// Check scenario and playthrough files; every problem at once, with line and column.
     Validate {
         /// Files or folders (folders are searched; folders named `_invalid` are skipped).
@@ -73,6 +87,17 @@ enum Format {
     Json,
 }
 
+/// Which starting file `firstshift new` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TemplateArg {
+    /// A story of choices.
+    Branching,
+    /// A simulated patient whose vital signs respond to care.
+    Patient,
+    /// A production line to run and improve.
+    Line,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum GraphFormat {
     Dot,
@@ -82,6 +107,11 @@ enum GraphFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::New {
+            cluster,
+            template,
+            path,
+        } => new::run(&cluster, template, &path),
         Command::Validate { paths, format } => validate::run(&paths, format),
         Command::Test { paths, format } => test::run(&paths, format),
         Command::Play {

@@ -213,3 +213,61 @@ fn commands_on_a_broken_scenario_say_to_validate_first() {
     let out = firstshift(&["validate", "no/such/file.ron"], None);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn new_writes_a_template_that_validates_tests_and_plays() {
+    let dir = repo().join("target/tmp/cli-new");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (template, cluster, name) in [
+        ("branching", "Hospitality, Events & Tourism", "returns-desk"),
+        ("patient", "healthcare", "ward-fever"),
+        ("line", "supply-chain", "dock-rush"),
+    ] {
+        let file = dir.join(format!("{name}.ron"));
+        let file = file.to_str().unwrap();
+        let out = firstshift(
+            &["new", "--cluster", cluster, "--template", template, file],
+            None,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            stdout(&out).contains("firstshift validate"),
+            "it says what to do next"
+        );
+        let validate = firstshift(&["validate", file], None);
+        assert!(
+            stdout(&validate).contains("0 errors, 0 warnings"),
+            "{}",
+            stdout(&validate)
+        );
+        let test = firstshift(&["test", &file.replace(".ron", ".plays.ron")], None);
+        assert!(test.status.success(), "{}", stdout(&test));
+        // The id comes from the folder and the name.
+        let text = std::fs::read_to_string(file).unwrap();
+        assert!(
+            text.contains(&format!("id: \"cli-new/{name}\"")),
+            "{template}"
+        );
+        // A first choice, then quit: the terminal player runs it.
+        let play = firstshift(&["play", file], Some("1\nq\n"));
+        assert!(
+            play.status.success(),
+            "{}",
+            String::from_utf8_lossy(&play.stderr)
+        );
+        // Never overwrites.
+        let again = firstshift(
+            &["new", "--cluster", cluster, "--template", template, file],
+            None,
+        );
+        assert!(!again.status.success());
+        assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    }
+    let unknown = firstshift(&["new", "--cluster", "cooking", "x.ron"], None);
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("not a career cluster"));
+}

@@ -14,6 +14,7 @@ pub mod load;
 pub mod passes;
 pub mod plays;
 pub mod sims;
+pub mod templates;
 pub mod tree;
 
 pub use diagnostic::{Code, Diagnostic, Severity, SourceFile};

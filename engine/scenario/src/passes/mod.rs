@@ -10,7 +10,7 @@ use crate::tree::{Key, Node};
 
 mod explore;
 mod graph;
-mod references;
+pub(crate) mod references;
 mod sim;
 mod values;
 

@@ -9,7 +9,8 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::tree::Key;
 use crate::{Scenario, Sims};
 
-fn well_formed(id: &str) -> bool {
+/// Lowercase letters, digits, dashes and underscores: ids, and each half of a scenario id.
+pub(crate) fn well_formed(id: &str) -> bool {
     !id.is_empty()
         && id
             .chars()

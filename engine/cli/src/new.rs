@@ -1,0 +1,60 @@
+//! `firstshift new`: writes a template scenario and its playthroughs, then says what
+//! to do next.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use firstshift_scenario::templates::{Template, cluster_named, new_scenario};
+
+use crate::TemplateArg;
+
+pub fn run(cluster: &str, template: TemplateArg, path: &Path) -> Result<ExitCode, String> {
+    let cluster = cluster_named(cluster)?;
+    let template = match template {
+        TemplateArg::Branching => Template::Branching,
+        TemplateArg::Patient => Template::Patient,
+        TemplateArg::Line => Template::Line,
+    };
+    let file = path.to_string_lossy().replace('\\', "/");
+    let new = new_scenario(template, cluster, &file)?;
+    let plays_path = path.with_extension("plays.ron");
+    for existing in [path, plays_path.as_path()] {
+        if existing.exists() {
+            return Err(format!(
+                "{} already exists; choose another name (nothing was written)",
+                existing.display()
+            ));
+        }
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, &new.scenario)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    std::fs::write(&plays_path, &new.plays)
+        .map_err(|e| format!("cannot write {}: {e}", plays_path.display()))?;
+    println!(
+        "Wrote {} (scenario `{}`, a {} template) and {}.",
+        path.display(),
+        new.id,
+        template.name(),
+        plays_path.display()
+    );
+    println!("Next:");
+    println!("  1. Change the title, career, text, choices and rubric to your own job.");
+    println!(
+        "  2. firstshift validate {}   (every problem, with line and column)",
+        path.display()
+    );
+    println!(
+        "  3. firstshift test {}   (your playthroughs)",
+        plays_path.display()
+    );
+    println!(
+        "  4. firstshift play {}   or drop the file on the player page",
+        path.display()
+    );
+    println!("The guide: docs/authoring.md");
+    Ok(ExitCode::SUCCESS)
+}
