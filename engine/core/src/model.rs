@@ -34,6 +34,10 @@ pub struct Scenario<K: SimKind = NoSim> {
     /// Career-Ready Practices the scenario exercises.
     #[serde(default)]
     pub practices: Vec<CareerReadyPractice>,
+    /// Who it is written for (high school when not given); the validator warns when
+    /// the text reads well above it. Left out of the content hash when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Audience>,
     /// The simulation model the scenario runs (`None` for pure branching).
     pub sim: K::Setup,
     /// Named numbers that choices change and conditions read, with their start values.
@@ -311,6 +315,36 @@ impl CareerCluster {
             CareerCluster::MarketingSales => "Marketing & Sales",
             CareerCluster::PublicServiceSafety => "Public Service & Safety",
             CareerCluster::SupplyChainTransportation => "Supply Chain & Transportation",
+        }
+    }
+}
+
+/// The students a scenario is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Audience {
+    /// Grades 6–8.
+    MiddleSchool,
+    /// Grades 9–12: the default.
+    HighSchool,
+    /// College, apprenticeship and adult learners.
+    PostSecondary,
+}
+
+impl Audience {
+    /// The highest school grade the audience reads at comfortably.
+    pub fn top_grade(self) -> u32 {
+        match self {
+            Audience::MiddleSchool => 8,
+            Audience::HighSchool => 12,
+            Audience::PostSecondary => 14,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Audience::MiddleSchool => "middle school (grades 6–8)",
+            Audience::HighSchool => "high school (grades 9–12)",
+            Audience::PostSecondary => "post-secondary learners",
         }
     }
 }

@@ -86,6 +86,11 @@ codes! {
     PlaysOtherScenario = "FS0701", "playthrough of another scenario";
     PlaysBadChoice = "FS0702", "playthrough choice not on offer";
     PlaysUnknownExpectation = "FS0703", "expectation names unknown criterion";
+    PlaysLeaveStepUntested = "FS0704", "step no playthrough reaches";
+    // Style: works, but may not be what was meant or may read badly.
+    WeightsNot100 = "FS0801", "criterion weights do not add up to 100";
+    TooLongForPhone = "FS0802", "text too long for a phone screen";
+    ReadingLevel = "FS0803", "reading level above the audience";
 }
 
 impl std::fmt::Display for Code {

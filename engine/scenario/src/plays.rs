@@ -252,9 +252,14 @@ pub fn validate_plays(
         );
         return (Some(plays), diagnostics);
     }
+    let mut reached = std::collections::BTreeSet::new();
     for (p, play) in plays.plays.iter().enumerate() {
         let play_path = [Key::Field("plays"), Key::Index(p)];
-        if let Err((i, message)) = perform(scenario, play) {
+        let performed = perform(scenario, play);
+        if let Ok(session) = &performed {
+            reached.extend(session.history().visits.iter().map(|v| v.step.clone()));
+        }
+        if let Err((i, message)) = performed {
             let path = [
                 play_path[0].clone(),
                 play_path[1].clone(),
@@ -294,6 +299,31 @@ pub fn validate_plays(
                 );
             }
         }
+    }
+    let untested: Vec<&String> = scenario
+        .steps
+        .keys()
+        .filter(|id| !reached.contains(*id))
+        .collect();
+    // Coverage is judged only once every playthrough can be played.
+    if !untested.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
+        let span = tree.key_span(&[Key::Field("plays")]);
+        let names = untested
+            .iter()
+            .map(|id| format!("`{id}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::PlaysLeaveStepUntested,
+                format!(
+                    "no playthrough reaches {} of the scenario's steps: {names}",
+                    untested.len()
+                ),
+            )
+            .at(span, "these playthroughs")
+            .help("add a playthrough whose choices lead there, so a change that breaks that path shows up in `firstshift test`"),
+        );
     }
     crate::sort(&mut diagnostics);
     (Some(plays), diagnostics)

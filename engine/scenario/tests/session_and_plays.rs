@@ -226,3 +226,30 @@ fn playthrough_files_that_do_not_fit_get_diagnostics() {
         vec![Code::UnknownVariant]
     );
 }
+
+#[test]
+fn a_step_no_playthrough_reaches_is_a_warning() {
+    let s = scenario();
+    // Only the calm playthrough: the step the rushed runs reach goes untested.
+    let first_only = r#"Playthroughs(scenario: "test/branches", plays: [
+        (name: "calm", actions: [Choose("breathe"), Wait(60), Choose("go")],
+         expect: (ending: "good", percent: 100, passed: true)),
+    ])"#;
+    let (_, d) = validate_plays(&s, first_only);
+    let untested: Vec<_> = d
+        .iter()
+        .filter(|d| d.code == Code::PlaysLeaveStepUntested)
+        .collect();
+    assert_eq!(untested.len(), 1, "{d:#?}");
+    assert!(!untested[0].is_error());
+    assert!(untested[0].message.contains("no playthrough reaches"));
+    assert!(
+        untested[0].message.contains("`bad`"),
+        "{}",
+        untested[0].message
+    );
+    // The rushed runs reach `bad`; only `meh` is left.
+    let (_, d) = validate_plays(&s, PLAYS);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].message.ends_with("steps: `meh`"), "{}", d[0].message);
+}

@@ -12,6 +12,7 @@ mod explore;
 mod graph;
 pub(crate) mod references;
 mod sim;
+pub mod style;
 mod values;
 
 pub use explore::{Exploration, explore};
@@ -27,6 +28,7 @@ pub const PASSES: &[Pass] = &[
     ("sim", sim::sim),
     ("graph", graph::graph),
     ("explore", explore::explore_pass),
+    ("style", style::style),
 ];
 
 #[derive(Debug)]
