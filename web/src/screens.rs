@@ -772,5 +772,15 @@ fn own_file_panel() -> Element {
     append(&panel, &label);
     append(&panel, &input);
     append(&panel, &zone);
+    let guide = el("p").class("guide-link");
+    append(&guide, &el("span").text("Writing your own? "));
+    append(
+        &guide,
+        &el("a")
+            .id("guide-link")
+            .attr("href", "docs/authoring.html")
+            .text("Read the guide to writing a scenario"),
+    );
+    append(&panel, &guide);
     panel
 }

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
+mod docs;
 mod e2e;
 mod package;
 mod serve;

@@ -56,6 +56,7 @@ pub fn build() -> Result<PathBuf, String> {
     let wasm = cargo_target_dir().join(format!("{TARGET}/{PROFILE}/firstshift_web.wasm"));
     bindgen(&wasm, &site)?;
     copy_static(&site)?;
+    crate::docs::publish(&site)?;
     publish_scenarios(&site, true)?;
     compress_and_report(&site)?;
     Ok(site)

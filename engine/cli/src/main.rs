@@ -45,8 +45,10 @@ enum Command {
         /// Files or folders (folders are searched; folders named `_invalid` are skipped).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// `short` prints one line per problem (`file:line:column: severity[code]:
+        /// message`), the form editors' problem matchers read.
+        #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
+        format: ValidateFormat,
     },
     /// Run the playthrough files (`<slug>.plays.ron`) and check each run's result.
     Test {
@@ -96,6 +98,13 @@ enum TemplateArg {
     Patient,
     /// A production line to run and improve.
     Line,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ValidateFormat {
+    Text,
+    Json,
+    Short,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

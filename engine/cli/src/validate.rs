@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use firstshift_scenario::diagnostic::{self, JsonDiagnostic};
 use firstshift_scenario::{Diagnostic, SourceFile, plays};
 
-use crate::Format;
+use crate::ValidateFormat as Format;
 use crate::files;
 
 pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
@@ -18,6 +18,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
         let file = SourceFile::new(name, text);
         match format {
             Format::Text => print!("{}", diagnostic::render(&file, diagnostics)),
+            Format::Short => print!("{}", diagnostic::render_short(&file, diagnostics)),
             Format::Json => all_json.extend(diagnostic::to_json(&file, diagnostics)),
         }
     };
@@ -37,7 +38,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
                 serde_json::to_string_pretty(&all_json).map_err(|e| e.to_string())?
             );
         }
-        Format::Text => {
+        Format::Text | Format::Short => {
             let verdict = if errors == 0 { "ok" } else { "FAILED" };
             println!(
                 "validate: {verdict}. {checked} files checked: {errors} errors, {warnings} warnings"

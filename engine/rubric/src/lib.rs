@@ -1,6 +1,6 @@
 //! Scoring: `(rubric, what happened) → ScoreReport`.
 //!
-//! The rules, in the order they apply (also in `docs/format.md`):
+//! The rules, in the order they apply (also in `docs/authoring.md`):
 //! 1. Each criterion reaches its first level (best first) whose condition holds;
 //!    none → zero points and the criterion's `otherwise` feedback.
 //! 2. The base score is the weighted mean of `points / best points` over criteria.

@@ -419,7 +419,7 @@ fn wrong_type(error: &RonError) -> (String, String) {
         other => {
             return (
                 sentence(&other.to_string()),
-                "check the value against docs/format.md".into(),
+                "check the value against docs/authoring.md (Part 2: reference)".into(),
             );
         }
     };

@@ -58,3 +58,23 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 360, height: 740 
     await close(play);
   });
 }
+
+test("the authoring guide opens from the catalog, its links work, and it passes WCAG 2.1 AA checks", async () => {
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 360, height: 740 }]) {
+    const catalog = await page("", viewport);
+    await screen(catalog, "catalog");
+    await catalog.click("#guide-link");
+    await catalog.waitForSelector("h1");
+    assert.equal(await catalog.textContent("h1"), "Writing a FirstShift scenario");
+    assert.match(catalog.url(), /\/docs\/authoring\.html$/);
+    // The reference's anchors exist, and a link to another guide opens its page.
+    await catalog.click('a[href="#part-2-reference"]');
+    assert.ok(await catalog.$("#part-2-reference"));
+    assert.equal(await catalog.$$eval("pre", (pres) => pres.length >= 10), true, "the examples are shown");
+    assert.equal(await catalog.$("text=<!-- check"), null);
+    assert.deepEqual(await violations(catalog), [], `guide at ${viewport.width}px`);
+    await catalog.click('a[href="diagnostics.html"]');
+    await catalog.waitForSelector("#fs0301-unknown-step");
+    await close(catalog);
+  }
+});

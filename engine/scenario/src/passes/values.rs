@@ -239,6 +239,6 @@ fn range(ctx: &mut Ctx<'_>, path: Vec<Key>, message: String) {
     ctx.push(
         Diagnostic::error(Code::OutOfRange, message)
             .at(span, "out of range")
-            .help("see docs/format.md for the allowed values"),
+            .help("see docs/authoring.md (Part 2: reference) for the allowed values"),
     );
 }
