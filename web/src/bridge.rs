@@ -103,6 +103,7 @@ struct Player {
 }
 
 pub fn run() {
+    crate::i18n::init();
     let canvas = dom::query("render").as_deref() != Some("text") && webgl2_available();
     let ui = Ui::build(canvas);
     keyboard_shortcuts();
@@ -263,8 +264,62 @@ fn open_from_url(mut player: NonSendMut<Player>, server: Res<AssetServer>) {
         }
     } else if let Some(id) = dom::query("scenario") {
         match safe_relative_path(&id) {
-            Ok(id) => open(&mut player, &server, format!("scenarios/{id}.ron")),
+            Ok(id) => {
+                fetch_translation(&id);
+                open(&mut player, &server, format!("scenarios/{id}.ron"));
+            }
             Err(_) => player.ui.load_failed(&id, NO_SUCH_SCENARIO),
+        }
+    }
+}
+
+/// A built-in scenario's translation into the student's language, fetched while the
+/// scenario loads.
+#[derive(Debug, Clone, PartialEq)]
+enum TranslationFetch {
+    /// English: nothing to fetch.
+    NotWanted,
+    Pending,
+    /// The file's text, or `None` when the scenario has no such translation.
+    Done(Option<String>),
+}
+
+thread_local! {
+    static TRANSLATION: RefCell<TranslationFetch> = const { RefCell::new(TranslationFetch::NotWanted) };
+}
+
+fn fetch_translation(id: &str) {
+    let language = crate::i18n::current();
+    if language == crate::i18n::Lang::En {
+        return;
+    }
+    TRANSLATION.with(|t| *t.borrow_mut() = TranslationFetch::Pending);
+    dom::fetch_text(format!("scenarios/{id}.{}.ron", language.code()), |text| {
+        TRANSLATION.with(|t| *t.borrow_mut() = TranslationFetch::Done(text));
+    });
+}
+
+/// The scenario in the student's language when its translation is there and
+/// sound; the original otherwise (a broken translation never stops play).
+fn translated(scenario: Arc<Scenario>) -> (Arc<Scenario>, bool) {
+    let fetched = TRANSLATION.with(|t| t.borrow().clone());
+    let TranslationFetch::Done(Some(text)) = fetched else {
+        return (scenario, false);
+    };
+    let language = crate::i18n::current().code();
+    let (translation, diagnostics) =
+        firstshift_scenario::translate::check_translation(&scenario, &text, Some(language));
+    match translation {
+        Some(t) if !diagnostics.iter().any(Diagnostic::is_error) => (
+            firstshift_scenario::translate::translate(&scenario, &t),
+            true,
+        ),
+        _ => {
+            web_sys::console::warn_1(
+                &format!("FirstShift: the {language} translation has errors; showing the English")
+                    .into(),
+            );
+            (scenario, false)
         }
     }
 }
@@ -321,7 +376,9 @@ fn safe_relative_path(src: &str) -> Result<String, &'static str> {
 }
 
 fn open(player: &mut Player, server: &AssetServer, path: String) {
-    player.ui.loading(&format!("Opening {path}…"));
+    player
+        .ui
+        .loading(&crate::i18n::trf("Opening {}…", &[&path]));
     let handle = server.load::<ScenarioAsset>(path.clone());
     player.pending = Some((path, handle));
 }
@@ -338,6 +395,9 @@ fn poll_pending(
     };
     match server.load_state(&handle) {
         LoadState::Loaded => {
+            if TRANSLATION.with(|t| *t.borrow() == TranslationFetch::Pending) {
+                return; // the scenario waits a moment for its translation
+            }
             player.pending = None;
             let Some(asset) = assets.get(&handle) else {
                 return;
@@ -347,6 +407,16 @@ fn poll_pending(
                 asset.diagnostics.clone(),
                 asset.source.clone(),
             );
+            let wanted = crate::i18n::current() != crate::i18n::Lang::En;
+            let (scenario, in_language) = match scenario {
+                Some(s) if wanted => {
+                    let (s, ok) = translated(s);
+                    (Some(s), ok)
+                }
+                other => (other, !wanted),
+            };
+            // Scenario text the student's language does not have is marked English.
+            player.ui.content_in_english = !in_language;
             present(
                 &mut player,
                 &path,
@@ -468,7 +538,7 @@ fn open_in_new_tab_link() {
     let _ = link.set_attribute("rel", "noopener");
     let _ = link.set_attribute("id", "open-in-tab");
     let _ = link.set_attribute("class", "open-in-tab");
-    link.set_text_content(Some("Open in a new tab"));
+    link.set_text_content(Some(crate::i18n::tr("Open in a new tab")));
     if let Some(header) = dom::document().query_selector("header").ok().flatten() {
         let _ = header.append_child(&link);
     }
@@ -561,7 +631,9 @@ fn render_run(
     mut refused: MessageReader<RunRefused>,
 ) {
     for r in refused.read() {
-        player.ui.announce(&format!("That did not work: {}", r.0));
+        player
+            .ui
+            .announce(&crate::i18n::trf("That did not work: {}", &[&r.0]));
     }
     let events: Vec<Event<firstshift_scenario::Sims>> =
         events.read().map(|e| e.0.clone()).collect();

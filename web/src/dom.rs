@@ -100,3 +100,27 @@ pub fn query(name: &str) -> Option<String> {
         .ok()?
         .get(name)
 }
+
+/// Fetches a file of this site as text; `None` when it is missing or unreadable.
+pub fn fetch_text(url: String, done: impl FnOnce(Option<String>) + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = async {
+            let window = web_sys::window()?;
+            let response: web_sys::Response =
+                wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url))
+                    .await
+                    .ok()?
+                    .dyn_into()
+                    .ok()?;
+            if !response.ok() {
+                return None;
+            }
+            wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+                .await
+                .ok()?
+                .as_string()
+        }
+        .await;
+        done(text);
+    });
+}

@@ -14,6 +14,7 @@ mod catalog;
 mod cmi5;
 mod dom;
 mod embed;
+mod i18n;
 mod line_panel;
 mod lms;
 mod screens;

@@ -12,6 +12,7 @@ use web_sys::{Element, HtmlProgressElement};
 use crate::bedside_panel::BedsidePanel;
 use crate::bridge::{UiCommand, push};
 use crate::dom::{Build, append, button, clear, el, focus, on, set_hidden};
+use crate::i18n::{self, tr, trf};
 use crate::line_panel::LinePanel;
 
 /// Which screen is showing; mirrored in `#app[data-screen]` for tests and styling.
@@ -63,6 +64,9 @@ pub struct Ui {
     pub bedside: BedsidePanel,
     /// The production line's board in text, when the scenario runs a line.
     pub line: LinePanel,
+    /// The scenario is shown in English although the player speaks another
+    /// language (it has no translation): its text is marked `lang="en"`.
+    pub content_in_english: bool,
     pub screen: Screen,
 }
 
@@ -86,9 +90,12 @@ impl Ui {
         });
         clear(&app);
 
-        let header = el("header")
-            .class("site-header")
-            .child(&el("a").attr("href", "./").class("brand").text("FirstShift"));
+        let header = el("header").class("site-header").child(
+            &el("a")
+                .attr("href", &home_link())
+                .class("brand")
+                .text("FirstShift"),
+        );
         let main = el("main").id("main");
         let live = el("div")
             .id("announcer")
@@ -96,14 +103,14 @@ impl Ui {
             .attr("aria-live", "polite")
             .attr("role", "status");
 
-        let loading = section("loading", "Loading").child(&el("p").text("Loading…"));
-        let catalog = section("catalog", "Choose a scenario");
-        let resume = section("resume", "Continue");
-        let debrief = section("debrief", "Debrief");
+        let loading = section("loading", tr("Loading")).child(&el("p").text(tr("Loading…")));
+        let catalog = section("catalog", tr("Choose a scenario"));
+        let resume = section("resume", tr("Continue"));
+        let debrief = section("debrief", tr("Debrief"));
         let errors = section("errors", "Problems in the scenario file");
 
         // The play screen: the stage (canvas and its text equivalent), then the step.
-        let play = section("play", "Scenario");
+        let play = section("play", tr("Scenario"));
         let play_title = el("h1").id("play-title");
         let play_role = el("p").id("play-role").class("role");
         let clock = el("span").id("clock").text("0:00");
@@ -111,21 +118,21 @@ impl Ui {
             .id("progress")
             .attr("max", "100")
             .attr("value", "0")
-            .attr("aria-label", "Progress")
+            .attr("aria-label", tr("Progress"))
             .unchecked_into();
         let progress_text = el("span").id("progress-text").text("0%");
-        let pause = button("Pause", |_| push(UiCommand::TogglePause)).id("pause");
-        let restart = button("Restart", |_| push(UiCommand::Restart)).id("restart");
+        let pause = button(tr("Pause"), |_| push(UiCommand::TogglePause)).id("pause");
+        let restart = button(tr("Restart"), |_| push(UiCommand::Restart)).id("restart");
         let status = el("div")
             .id("status")
             .class("status")
             .attr("role", "group")
-            .attr("aria-label", "Status")
-            .child(&el("span").text("Clock ").child(&clock))
+            .attr("aria-label", tr("Status"))
+            .child(&el("span").text(tr("Clock ")).child(&clock))
             .child(
                 &el("span")
                     .class("progress-wrap")
-                    .text("Progress ")
+                    .text(tr("Progress "))
                     .child(&progress)
                     .child(&progress_text),
             )
@@ -138,15 +145,15 @@ impl Ui {
             let canvas = el("canvas")
                 .id("bevy-canvas")
                 .attr("role", "img")
-                .attr("aria-label", "The scene: your role, the setting, the clock and your progress (described next to it)")
+                .attr("aria-label", tr("The scene: your role, the setting, the clock and your progress (described next to it)"))
                 .attr("aria-describedby", "play-role status");
             append(&stage, &canvas);
         } else {
             append(
                 &stage,
-                &el("p").class("text-mode").text(
+                &el("p").class("text-mode").text(tr(
                     "Text mode: this device cannot draw the scene, so everything is shown as text.",
-                ),
+                )),
             );
         }
         let response = el("p").id("response").class("response").attr("hidden", "");
@@ -155,10 +162,10 @@ impl Ui {
         let choices = el("ol")
             .id("choices")
             .class("choices")
-            .attr("aria-label", "Your choices");
+            .attr("aria-label", tr("Your choices"));
         let hint = el("p")
             .class("hint")
-            .text("Tip: press the number of a choice on your keyboard.");
+            .text(tr("Tip: press the number of a choice on your keyboard."));
         let bedside = BedsidePanel::build();
         let line = LinePanel::build();
         for part in [
@@ -208,6 +215,7 @@ impl Ui {
             choices,
             bedside,
             line,
+            content_in_english: false,
             screen: Screen::Loading,
         };
         ui.show(Screen::Loading);
@@ -245,32 +253,61 @@ impl Ui {
 
     pub fn catalog(&mut self, catalog: &Catalog) {
         clear(&self.catalog);
-        append(&self.catalog, &el("h1").text("Try a career"));
+        append(&self.catalog, &el("h1").text(tr("Try a career")));
         append(
             &self.catalog,
-            &el("p").class("lead").text("Step into a job for a few minutes. Make the calls a professional makes, then see how you did and why."),
+            &el("p").class("lead").text(tr("Step into a job for a few minutes. Make the calls a professional makes, then see how you did and why.")),
         );
+        let language = i18n::current().code();
         for (cluster, entries) in catalog.by_cluster() {
+            let cluster = i18n::tr_dynamic(cluster);
             let group = el("section")
                 .class("cluster")
-                .attr("aria-label", cluster)
-                .child(&el("h2").text(cluster));
+                .attr("aria-label", &cluster)
+                .child(&el("h2").text(&cluster));
             let list = el("ul").class("cards");
             for entry in entries {
-                let href = format!("?scenario={}", entry.id);
+                // The student's language when the scenario has it; the English
+                // otherwise, marked as English for screen readers.
+                let translated = entry.translations.get(language);
+                let (title, career, summary) = translated
+                    .map_or((&entry.title, &entry.career, &entry.summary), |t| {
+                        (&t.title, &t.career, &t.summary)
+                    });
+                let href = if i18n::current() == i18n::Lang::En {
+                    format!("?scenario={}", entry.id)
+                } else {
+                    format!("?scenario={}&lang={language}", entry.id)
+                };
                 let card = el("li").class("card").attr("data-scenario", &entry.id);
+                if translated.is_none() && i18n::current() != i18n::Lang::En {
+                    let _ = card.set_attribute("lang", "en");
+                }
                 append(
                     &card,
-                    &el("h3").child(&el("a").attr("href", &href).text(&entry.title)),
+                    &el("h3").child(&el("a").attr("href", &href).text(title)),
                 );
-                append(&card, &el("p").class("career").text(&entry.career));
+                append(&card, &el("p").class("career").text(career));
                 append(
                     &card,
-                    &el("p")
-                        .class("meta")
-                        .text(&format!("{} min · {}", entry.minutes, entry.difficulty)),
+                    &el("p").class("meta").text(&trf(
+                        "{} min · {}",
+                        &[&entry.minutes, &i18n::tr_dynamic(&entry.difficulty)],
+                    )),
                 );
-                append(&card, &el("p").text(&entry.summary));
+                append(&card, &el("p").text(summary));
+                if i18n::current() == i18n::Lang::En && entry.translations.contains_key("es") {
+                    append(
+                        &card,
+                        &el("p").class("also-in").child(
+                            &el("a")
+                                .attr("href", &format!("?scenario={}&lang=es", entry.id))
+                                .attr("lang", "es")
+                                .attr("hreflang", "es")
+                                .text("También en español"),
+                        ),
+                    );
+                }
                 append(&list, &card);
             }
             append(&group, &list);
@@ -278,7 +315,7 @@ impl Ui {
         }
         append(&self.catalog, &own_file_panel());
         self.switch(Screen::Catalog);
-        self.announce("Choose a scenario.");
+        self.announce(tr("Choose a scenario."));
     }
 
     pub fn resume_prompt(&mut self, scenario: &Scenario, choices_made: usize) {
@@ -287,18 +324,21 @@ impl Ui {
         append(&self.resume, &heading);
         append(
             &self.resume,
-            &el("p").text(&format!("You have a run in progress ({choices_made} choices made). Continue where you left off?")),
+            &el("p").text(&trf(
+                "You have a run in progress ({} choices made). Continue where you left off?",
+                &[&choices_made],
+            )),
         );
         let row = el("div").class("actions");
         append(
             &row,
-            &button("Continue", |_| push(UiCommand::ContinueSaved))
+            &button(tr("Continue"), |_| push(UiCommand::ContinueSaved))
                 .id("continue")
                 .class("primary"),
         );
         append(
             &row,
-            &button("Start over", |_| push(UiCommand::StartOver)).id("start-over"),
+            &button(tr("Start over"), |_| push(UiCommand::StartOver)).id("start-over"),
         );
         append(&self.resume, &row);
         self.switch(Screen::Resume);
@@ -308,11 +348,11 @@ impl Ui {
     /// Shows the play screen for a new (or resumed) run.
     pub fn begin_play(&mut self, scenario: &Scenario) {
         self.play_title.set_text_content(Some(&scenario.title));
-        self.play_role.set_text_content(Some(&format!(
+        self.play_role.set_text_content(Some(&trf(
             "Your role: {}. {}",
-            scenario.career, scenario.setting
+            &[&scenario.career, &scenario.setting],
         )));
-        self.pause.set_text_content(Some("Pause"));
+        self.pause.set_text_content(Some(tr("Pause")));
         let _ = self.pause.set_attribute("aria-pressed", "false");
         let _ = self.app.set_attribute("data-turn", "0");
         let _ = self.app.set_attribute("data-clock", "0");
@@ -323,22 +363,39 @@ impl Ui {
         if let Some(canvas) = crate::dom::document().get_element_by_id("bevy-canvas") {
             let (label, described_by) = if BedsidePanel::has_patient(scenario) {
                 (
-                    "The patient's bedside monitor (described in the Patient monitor section)",
+                    tr("The patient's bedside monitor (described in the Patient monitor section)"),
                     "bedside",
                 )
             } else if LinePanel::has_line(scenario) {
                 (
-                    "The production line: stations, buffers and KPIs (described in the Production board section)",
+                    tr(
+                        "The production line: stations, buffers and KPIs (described in the Production board section)",
+                    ),
                     "line-board",
                 )
             } else {
                 (
-                    "The scene: your role, the setting, the clock and your progress (described next to it)",
+                    tr(
+                        "The scene: your role, the setting, the clock and your progress (described next to it)",
+                    ),
                     "play-role status",
                 )
             };
             let _ = canvas.set_attribute("aria-label", label);
             let _ = canvas.set_attribute("aria-describedby", described_by);
+        }
+        for e in [
+            &self.play_title,
+            &self.play_role,
+            &self.step_text,
+            &self.choices,
+            &self.response,
+        ] {
+            if self.content_in_english {
+                let _ = e.set_attribute("lang", "en");
+            } else {
+                let _ = e.remove_attribute("lang");
+            }
         }
         self.switch(Screen::Play);
         let _ = self.app.set_attribute("data-scenario", &scenario.id);
@@ -370,7 +427,7 @@ impl Ui {
         self.line.show_latest(&happened);
         found.extend(happened);
         self.step_heading
-            .set_text_content(Some(&format!("Step {step_number}")));
+            .set_text_content(Some(&trf("Step {}", &[&step_number])));
         self.step_text
             .set_text_content(step.map(|s| s.text.as_str()));
         let _ = self.app.set_attribute("data-step", session.step_id());
@@ -432,7 +489,7 @@ impl Ui {
 
     pub fn set_paused(&self, paused: bool) {
         self.pause
-            .set_text_content(Some(if paused { "Resume" } else { "Pause" }));
+            .set_text_content(Some(if paused { tr("Resume") } else { tr("Pause") }));
         let _ = self
             .pause
             .set_attribute("aria-pressed", if paused { "true" } else { "false" });
@@ -440,9 +497,9 @@ impl Ui {
             .app
             .set_attribute("data-paused", if paused { "true" } else { "false" });
         self.announce(if paused {
-            "Paused. The clock has stopped."
+            tr("Paused. The clock has stopped.")
         } else {
-            "Resumed."
+            tr("Resumed.")
         });
     }
 
@@ -455,30 +512,30 @@ impl Ui {
         clear(d);
         let heading = el("h1")
             .attr("tabindex", "-1")
-            .text(&format!("Debrief: {}", scenario.title));
+            .text(&trf("Debrief: {}", &[&scenario.title]));
         append(d, &heading);
         if let Some(ending) = &report.ending {
             append(
                 d,
                 &el("p")
                     .class("ending")
-                    .text(&format!("Ending: {}", ending.title)),
+                    .text(&trf("Ending: {}", &[&ending.title])),
             );
         } else {
             append(
                 d,
                 &el("p")
                     .class("ending")
-                    .text("The run stopped before an ending."),
+                    .text(tr("The run stopped before an ending.")),
             );
         }
         if let Some(step) = scenario.steps.get(session.step_id()) {
             append(d, &el("p").class("step-text").text(&step.text));
         }
         let verdict = if report.passed {
-            "Passed"
+            tr("Passed")
         } else {
-            "Not passed yet"
+            tr("Not passed yet")
         };
         let score = el("p")
             .id("score")
@@ -489,9 +546,9 @@ impl Ui {
             })
             .attr("data-percent", &report.percent.to_string())
             .attr("data-passed", if report.passed { "true" } else { "false" })
-            .text(&format!(
-                "Score: {}% — {verdict} (pass mark {}%)",
-                report.percent, report.pass_mark
+            .text(&trf(
+                "Score: {}% — {} (pass mark {}%)",
+                &[&report.percent, &verdict, &report.pass_mark],
             ));
         append(d, &score);
 
@@ -499,7 +556,7 @@ impl Ui {
             let box_ = el("div")
                 .class("critical")
                 .attr("role", "note")
-                .child(&el("h2").text("Critical actions missed"));
+                .child(&el("h2").text(tr("Critical actions missed")));
             let list = el("ul");
             for c in &report.critical_failures {
                 append(
@@ -515,10 +572,10 @@ impl Ui {
 
         let table = el("table")
             .class("scores")
-            .child(&el("caption").text("Scores by area"));
+            .child(&el("caption").text(tr("Scores by area")));
         let head = el("tr")
-            .child(&el("th").attr("scope", "col").text("Area"))
-            .child(&el("th").attr("scope", "col").text("Score"));
+            .child(&el("th").attr("scope", "col").text(tr("Area")))
+            .child(&el("th").attr("scope", "col").text(tr("Score")));
         append(&table, &el("thead").child(&head));
         let body = el("tbody");
         for s in &report.scores {
@@ -532,31 +589,31 @@ impl Ui {
         append(&table, &body);
         append(d, &table);
 
-        append(d, &el("h2").text("How each part was scored"));
+        append(d, &el("h2").text(tr("How each part was scored")));
         let criteria = el("ul").class("criteria");
         for c in &report.criteria {
             let item = el("li").class("criterion").attr("data-criterion", &c.id);
-            let level = c.level.as_deref().unwrap_or("Not shown");
+            let level = c.level.as_deref().unwrap_or(tr("Not shown"));
             append(&item, &el("h3").text(&c.title));
             append(
                 &item,
-                &el("p").class("level").text(&format!(
-                    "{level} — {} of {} points",
-                    c.points, c.max_points
+                &el("p").class("level").text(&trf(
+                    "{} — {} of {} points",
+                    &[&level, &c.points, &c.max_points],
                 )),
             );
             append(&item, &el("p").text(&c.feedback));
             if !c.evidence.is_empty() {
                 let ev = el("ul")
                     .class("evidence")
-                    .attr("aria-label", "What counted");
+                    .attr("aria-label", tr("What counted"));
                 for e in &c.evidence {
                     let label = scenario
                         .choice(&e.choice)
                         .map_or(e.choice.as_str(), |(_, ch)| ch.label.as_str());
                     append(
                         &ev,
-                        &el("li").text(&format!("At {}: {label}", clock_text(e.at))),
+                        &el("li").text(&trf("At {}: {}", &[&clock_text(e.at), &label])),
                     );
                 }
                 append(&item, &ev);
@@ -566,20 +623,20 @@ impl Ui {
         append(d, &criteria);
 
         if !report.harms.is_empty() {
-            append(d, &el("h2").text("Actions that cost points"));
+            append(d, &el("h2").text(tr("Actions that cost points")));
             let list = el("ul").class("harms");
             for h in &report.harms {
                 append(
                     &list,
                     &el("li")
-                        .child(&el("strong").text(&format!("{} (−{} points)", h.title, h.penalty)))
+                        .child(&el("strong").text(&trf("{} (−{} points)", &[&h.title, &h.penalty])))
                         .child(&el("span").text(&format!(" — {}", h.feedback))),
                 );
             }
             append(d, &list);
         }
 
-        append(d, &el("h2").text("What you did"));
+        append(d, &el("h2").text(tr("What you did")));
         let timeline = el("ol").class("timeline");
         for r in &session.history().choices {
             let label = scenario
@@ -595,10 +652,10 @@ impl Ui {
         append(d, &timeline);
 
         if !report.practices_shown.is_empty() {
-            append(d, &el("h2").text("Career-Ready Practices you showed"));
+            append(d, &el("h2").text(tr("Career-Ready Practices you showed")));
             let list = el("ul");
             for p in &report.practices_shown {
-                append(&list, &el("li").text(p.title()));
+                append(&list, &el("li").text(tr(p.title())));
             }
             append(d, &list);
         }
@@ -606,25 +663,28 @@ impl Ui {
         let row = el("div").class("actions");
         append(
             &row,
-            &button("Play again", |_| push(UiCommand::Restart))
+            &button(tr("Play again"), |_| push(UiCommand::Restart))
                 .id("play-again")
                 .class("primary"),
         );
         append(
             &row,
-            &button("Download my run", |_| push(UiCommand::Download)).id("download"),
+            &button(tr("Download my run"), |_| push(UiCommand::Download)).id("download"),
         );
         append(
             &row,
             &el("a")
-                .attr("href", "./")
+                .attr("href", &home_link())
                 .class("button-link")
-                .text("Choose another scenario"),
+                .text(tr("Choose another scenario")),
         );
         append(d, &row);
         self.switch(Screen::Debrief);
         focus(&heading);
-        self.announce(&format!("Finished. Score {}%. {verdict}.", report.percent));
+        self.announce(&trf(
+            "Finished. Score {}%. {}.",
+            &[&report.percent, &verdict],
+        ));
     }
 
     /// A file or the catalog could not be loaded at all.
@@ -726,6 +786,14 @@ impl Ui {
         self.switch(Screen::Errors);
         focus(&heading);
         self.announce(&format!("{count} problems found in {file_name}."));
+    }
+}
+
+/// The catalog, in the language the student chose.
+fn home_link() -> String {
+    match i18n::current() {
+        i18n::Lang::En => "./".to_string(),
+        other => format!("./?lang={}", other.code()),
     }
 }
 

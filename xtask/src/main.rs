@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod docs;
 mod e2e;
 mod package;
+mod player_words;
 mod serve;
 mod web;
 

@@ -7,6 +7,8 @@ use std::time::Instant;
 
 use firstshift_scenario::catalog::{Catalog, CatalogEntry};
 
+use firstshift_scenario::translate::{check_translation, language_of_file, translate};
+
 use crate::{cargo, root, run};
 
 const TARGET: &str = "wasm32-unknown-unknown";
@@ -106,6 +108,8 @@ pub fn publish_scenarios(site: &Path, strict: bool) -> Result<(), String> {
     let target = site.join("scenarios");
     let _ = std::fs::remove_dir_all(&target);
     let mut catalog = Catalog::default();
+    let mut loaded_scenarios = std::collections::BTreeMap::new();
+    let mut translations = Vec::new();
     let mut stack = vec![source.clone()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).map_err(|e| e.to_string())? {
@@ -125,16 +129,28 @@ pub fn publish_scenarios(site: &Path, strict: bool) -> Result<(), String> {
                 .unwrap()
                 .to_string_lossy()
                 .replace('\\', "/");
+            if let Some(language) = language_of_file(&name) {
+                // A translation: copied for the player, checked once its scenario is in.
+                let out = target.join(&relative);
+                std::fs::create_dir_all(out.parent().unwrap()).map_err(|e| e.to_string())?;
+                std::fs::copy(&path, &out).map_err(|e| e.to_string())?;
+                let scenario = relative.replace(&format!(".{language}.ron"), ".ron");
+                translations.push((scenario, language.to_string(), path.clone()));
+                continue;
+            }
             let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
             let loaded = firstshift_scenario::load_scenario(&text);
             let out = target.join(&relative);
             std::fs::create_dir_all(out.parent().unwrap()).map_err(|e| e.to_string())?;
             std::fs::write(&out, &text).map_err(|e| e.to_string())?;
             match loaded.scenario {
-                Some(scenario) => catalog.scenarios.push(CatalogEntry::new(
-                    &scenario,
-                    format!("scenarios/{relative}"),
-                )),
+                Some(scenario) => {
+                    catalog.scenarios.push(CatalogEntry::new(
+                        &scenario,
+                        format!("scenarios/{relative}"),
+                    ));
+                    loaded_scenarios.insert(relative.clone(), scenario);
+                }
                 None if strict => {
                     return Err(format!(
                         "scenarios/{relative} has errors; run `firstshift validate scenarios`"
@@ -144,6 +160,35 @@ pub fn publish_scenarios(site: &Path, strict: bool) -> Result<(), String> {
                     "scenarios/{relative} has errors: open ?src=scenarios/{relative} to see them"
                 ),
             }
+        }
+    }
+    for (scenario_path, language, path) in translations {
+        let Some(scenario) = loaded_scenarios.get(&scenario_path) else {
+            continue; // its scenario has errors, reported above
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+        let (translation, diagnostics) = check_translation(scenario, &text, Some(&language));
+        match translation {
+            Some(translation) if !diagnostics.iter().any(|d| d.is_error()) => {
+                let translated = translate(scenario, &translation);
+                if let Some(entry) = catalog
+                    .scenarios
+                    .iter_mut()
+                    .find(|e| e.path == format!("scenarios/{scenario_path}"))
+                {
+                    entry.add_translation(&language, &translated);
+                }
+            }
+            _ if strict => {
+                return Err(format!(
+                    "{} has errors; run `firstshift validate scenarios`",
+                    path.display()
+                ));
+            }
+            _ => eprintln!(
+                "{} has errors; the player shows the English",
+                path.display()
+            ),
         }
     }
     catalog.scenarios.sort_by(|a, b| a.id.cmp(&b.id));

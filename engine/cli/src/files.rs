@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use firstshift_scenario::translate::language_of_file;
 use firstshift_scenario::{Diagnostic, Loaded, Scenario, load_scenario_bytes};
 
 pub const PLAYS_SUFFIX: &str = ".plays.ron";
@@ -10,11 +11,14 @@ pub const PLAYS_SUFFIX: &str = ".plays.ron";
 /// a folder is searched; name such a file directly to check it.
 pub const SKIPPED_FOLDER: &str = "_invalid";
 
-/// A scenario file and, if there is one, the playthrough file beside it.
+/// A scenario file and, if there are any, the playthrough file and translation
+/// files (`<name>.<language>.ron`) beside it.
 #[derive(Debug)]
 pub struct Found {
     pub scenario: PathBuf,
     pub plays: Option<PathBuf>,
+    /// (language, file), sorted by language.
+    pub translations: Vec<(String, PathBuf)>,
 }
 
 /// Expands files and folders into scenario files, sorted, each with its playthroughs.
@@ -26,7 +30,16 @@ pub fn find(paths: &[PathBuf]) -> Result<Vec<Found>, String> {
                 .map_err(|e| format!("cannot read folder {}: {e}", path.display()))?;
         } else if path.is_file() {
             let name = path.to_string_lossy();
+            let file_name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if let Some(stem) = name.strip_suffix(PLAYS_SUFFIX) {
+                scenarios.push(PathBuf::from(format!("{stem}.ron")));
+            } else if let Some(language) = language_of_file(&file_name) {
+                // A translation file stands for its scenario.
+                let suffix = format!(".{language}.ron");
+                let stem = name.strip_suffix(&suffix).unwrap_or(&name);
                 scenarios.push(PathBuf::from(format!("{stem}.ron")));
             } else {
                 scenarios.push(path.clone());
@@ -43,6 +56,7 @@ pub fn find(paths: &[PathBuf]) -> Result<Vec<Found>, String> {
             let plays = plays_path(&scenario);
             Found {
                 plays: plays.is_file().then_some(plays),
+                translations: translations_of(&scenario),
                 scenario,
             }
         })
@@ -60,11 +74,45 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             if name != SKIPPED_FOLDER && !name.starts_with('.') {
                 walk(&path, out)?;
             }
-        } else if name.ends_with(".ron") && !name.ends_with(PLAYS_SUFFIX) {
+        } else if name.ends_with(".ron")
+            && !name.ends_with(PLAYS_SUFFIX)
+            && language_of_file(&name).is_none()
+        {
+            // Not `x.plays.ron` or a translation `x.es.ron`: a scenario.
             out.push(path);
         }
     }
     Ok(())
+}
+
+/// The translation files beside a scenario: `<name>.<language>.ron`.
+pub fn translations_of(scenario: &Path) -> Vec<(String, PathBuf)> {
+    let (Some(dir), Some(stem)) = (
+        scenario.parent(),
+        scenario
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned()),
+    ) else {
+        return Vec::new();
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            let rest = name.strip_prefix(&format!("{stem}."))?;
+            let language = language_of_file(&name)?;
+            (rest == format!("{language}.ron")).then(|| (language.to_string(), path))
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 pub fn plays_path(scenario: &Path) -> PathBuf {

@@ -12,6 +12,7 @@ mod new;
 mod play;
 mod replay;
 mod test;
+mod translate;
 mod validate;
 
 #[derive(Debug, Parser)]
@@ -39,6 +40,14 @@ enum Command {
         template: TemplateArg,
         /// The new file, `folder/name.ron` in lowercase with dashes (the scenario id).
         path: PathBuf,
+    },
+    /// Write or update a translation file (`<name>.<language>.ron`) to fill in: every
+    /// string the student reads, with its English.
+    Translate {
+        /// The language code, e.g. `es`.
+        #[arg(long = "lang")]
+        language: String,
+        scenario: PathBuf,
     },
     /// Check scenario and playthrough files; every problem at once, with line and column.
     Validate {
@@ -121,6 +130,7 @@ fn main() -> ExitCode {
             template,
             path,
         } => new::run(&cluster, template, &path),
+        Command::Translate { language, scenario } => translate::run(&language, &scenario),
         Command::Validate { paths, format } => validate::run(&paths, format),
         Command::Test { paths, format } => test::run(&paths, format),
         Command::Play {

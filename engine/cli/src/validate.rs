@@ -2,7 +2,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use firstshift_scenario::diagnostic::{self, JsonDiagnostic};
-use firstshift_scenario::{Diagnostic, SourceFile, plays};
+use firstshift_scenario::{Diagnostic, SourceFile, plays, translate};
 
 use crate::ValidateFormat as Format;
 use crate::files;
@@ -29,6 +29,14 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
             let (plays_text, _) = files::read(plays_path)?;
             let (_, diagnostics) = plays::validate_plays(scenario, &plays_text);
             report(&plays_path.to_string_lossy(), &plays_text, &diagnostics);
+        }
+        if let Some(scenario) = &loaded.scenario {
+            for (language, path) in &f.translations {
+                let (text, _) = files::read(path)?;
+                let (_, diagnostics) =
+                    translate::check_translation(scenario, &text, Some(language));
+                report(&path.to_string_lossy(), &text, &diagnostics);
+            }
         }
     }
     match format {

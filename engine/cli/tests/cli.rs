@@ -271,3 +271,60 @@ fn new_writes_a_template_that_validates_tests_and_plays() {
     let unknown = firstshift(&["new", "--cluster", "cooking", "x.ron"], None);
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("not a career cluster"));
 }
+
+#[test]
+fn translate_writes_every_string_and_validate_follows_the_translation() {
+    let dir = repo().join("target/tmp/cli-translate");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("hospitality")).unwrap();
+    let scenario = dir.join("hospitality/front-desk-overbooked.ron");
+    std::fs::copy(repo().join(FRONT_DESK), &scenario).unwrap();
+    let scenario = scenario.to_str().unwrap();
+    let out = firstshift(&["translate", "--lang", "fr", scenario], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let french = scenario.replace(".ron", ".fr.ron");
+    let text = std::fs::read_to_string(&french).unwrap();
+    assert_eq!(
+        text.matches("source:").count(),
+        91,
+        "every string the student reads"
+    );
+    // Validating the scenario's folder checks the translation too: nothing is
+    // translated yet, which is a warning, not an error.
+    let validate = firstshift(&["validate", "--format", "short", scenario], None);
+    assert!(validate.status.success());
+    assert!(
+        stdout(&validate).contains("warning[FS0903]: 91 of 91 strings are not translated"),
+        "{}",
+        stdout(&validate)
+    );
+    // A translation is kept when the command runs again.
+    std::fs::write(
+        &french,
+        text.replacen("text: \"\"", "text: \"Vendredi soir, plus de chambres\"", 1),
+    )
+    .unwrap();
+    assert!(
+        firstshift(&["translate", "--lang", "fr", scenario], None)
+            .status
+            .success()
+    );
+    assert!(
+        std::fs::read_to_string(&french)
+            .unwrap()
+            .contains("Vendredi soir, plus de chambres")
+    );
+    let validate = firstshift(&["validate", "--format", "short", &french], None);
+    assert!(
+        stdout(&validate).contains("90 of 91"),
+        "{}",
+        stdout(&validate)
+    );
+    // Not a language code.
+    let bad = firstshift(&["translate", "--lang", "French", scenario], None);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a language code"));
+}

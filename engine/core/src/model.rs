@@ -48,6 +48,11 @@ pub struct Scenario<K: SimKind = NoSim> {
     /// The story graph, keyed by step id.
     pub steps: BTreeMap<String, Step<K>>,
     pub rubric: Rubric<K>,
+    /// On a translated copy: the content hash of the scenario it was translated
+    /// from. A translation changes only what students read, so a run in any
+    /// language re-scores against the original (see [`Scenario::content_hash`]).
+    #[serde(skip)]
+    pub translated_from: Option<u64>,
 }
 
 /// One moment of the story: text and the choices the student has there, or an ending.
@@ -458,6 +463,9 @@ impl<K: SimKind> Scenario<K> {
     /// A hash of the scenario's content (not its formatting or comments), so that a
     /// save or transcript can tell whether it was made with this version of it.
     pub fn content_hash(&self) -> u64 {
+        if let Some(original) = self.translated_from {
+            return original;
+        }
         // serde_json writes maps in key order (they are BTreeMaps) and floats with a
         // shortest round-trip algorithm, so the bytes are the same on every platform.
         let bytes = serde_json::to_vec(self).unwrap_or_default();

@@ -22,7 +22,11 @@ fn library() -> Vec<(String, String)> {
         for file in std::fs::read_dir(cluster).unwrap() {
             let path = file.unwrap().path();
             let name = path.to_string_lossy().into_owned();
-            if name.ends_with(".ron") && !name.ends_with(".plays.ron") {
+            let file_name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.ends_with(".ron")
+                && !name.ends_with(".plays.ron")
+                && firstshift_scenario::translate::language_of_file(&file_name).is_none()
+            {
                 let plays =
                     std::fs::read_to_string(name.replace(".ron", ".plays.ron")).unwrap_or_default();
                 out.push((std::fs::read_to_string(&path).unwrap(), plays));

@@ -1,9 +1,19 @@
 //! The catalog of built-in scenarios: `scenarios/index.json` in the built site,
 //! written by `cargo xtask build-web` and read by the player.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::Scenario;
+
+/// What the catalog shows of a scenario, in another language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogText {
+    pub title: String,
+    pub career: String,
+    pub summary: String,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogEntry {
@@ -17,6 +27,9 @@ pub struct CatalogEntry {
     pub minutes: u32,
     pub difficulty: String,
     pub summary: String,
+    /// The languages it is translated into (language code → the catalog's text).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, CatalogText>,
 }
 
 impl CatalogEntry {
@@ -30,7 +43,20 @@ impl CatalogEntry {
             minutes: scenario.minutes,
             difficulty: format!("{:?}", scenario.difficulty),
             summary: scenario.summary.clone(),
+            translations: BTreeMap::new(),
         }
+    }
+
+    /// Records a translation (`translated` is the scenario as translated).
+    pub fn add_translation(&mut self, language: &str, translated: &Scenario) {
+        self.translations.insert(
+            language.to_string(),
+            CatalogText {
+                title: translated.title.clone(),
+                career: translated.career.clone(),
+                summary: translated.summary.clone(),
+            },
+        );
     }
 }
 
@@ -42,7 +68,7 @@ pub struct Catalog {
 impl Catalog {
     /// Entries grouped by cluster (clusters in alphabetical order, titles within).
     pub fn by_cluster(&self) -> Vec<(&str, Vec<&CatalogEntry>)> {
-        let mut groups: std::collections::BTreeMap<&str, Vec<&CatalogEntry>> = Default::default();
+        let mut groups: BTreeMap<&str, Vec<&CatalogEntry>> = Default::default();
         for e in &self.scenarios {
             groups.entry(e.cluster.as_str()).or_default().push(e);
         }

@@ -91,6 +91,12 @@ codes! {
     WeightsNot100 = "FS0801", "criterion weights do not add up to 100";
     TooLongForPhone = "FS0802", "text too long for a phone screen";
     ReadingLevel = "FS0803", "reading level above the audience";
+    // Translation files.
+    TranslationOtherScenario = "FS0901", "translation of another scenario";
+    BadLanguage = "FS0902", "bad language code";
+    MissingTranslation = "FS0903", "strings not translated";
+    StaleTranslation = "FS0904", "stale translation";
+    UnknownString = "FS0905", "unknown string id";
 }
 
 impl std::fmt::Display for Code {

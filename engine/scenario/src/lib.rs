@@ -15,6 +15,7 @@ pub mod passes;
 pub mod plays;
 pub mod sims;
 pub mod templates;
+pub mod translate;
 pub mod tree;
 
 pub use diagnostic::{Code, Diagnostic, Severity, SourceFile};

@@ -5,7 +5,8 @@
 //!   as KIND: `scenario` (loads with no errors and no warnings), `plays` (its
 //!   playthroughs pass against the last `scenario` block), `error FSxxxx` (a broken
 //!   file that gets that code), or a fragment that must deserialize as that part of a
-//!   file: `steps`, `choice`, `sim`, `rubric`, `plays-format`;
+//!   file: `steps`, `choice`, `sim`, `rubric`, `plays-format`; or `translation` (a
+//!   translation of the last `scenario` block, with no stale or unknown strings);
 //! * a `<!-- check-table: KIND -->` line before a table checks the code in each row's
 //!   first column: `condition`, `effect`, `sim-question` (a condition inside
 //!   `Sim(...)`), `patient-condition`;
@@ -20,7 +21,8 @@ use firstshift_core::{Choice, Condition, Effect, Rubric, Step};
 use firstshift_patient::setup::PatientCondition;
 use firstshift_scenario::load::parse_ron;
 use firstshift_scenario::plays::{parse_plays, run_play, validate_plays};
-use firstshift_scenario::{Scenario, SimSetup, Sims, load_scenario};
+use firstshift_scenario::translate::check_translation;
+use firstshift_scenario::{Code, Scenario, SimSetup, Sims, load_scenario};
 use serde::de::DeserializeOwned;
 
 fn guide() -> String {
@@ -140,6 +142,24 @@ fn every_example_in_the_guide_is_valid() {
             "choice" => parses::<Choice<Sims>>(block.text.trim().trim_end_matches(',')),
             "sim" => parses::<SimSetup>(field_value(&block.text, "sim")),
             "rubric" => parses::<Rubric<Sims>>(field_value(&block.text, "rubric")),
+            "translation" => match &last_scenario {
+                None => Err("no scenario block before this translation".into()),
+                Some(scenario) => {
+                    let (t, d) = check_translation(scenario, &block.text, None);
+                    // A partial translation is fine in an example; errors and stale
+                    // or unknown strings are not.
+                    let problems: Vec<String> = d
+                        .iter()
+                        .filter(|d| d.code != Code::MissingTranslation)
+                        .map(|d| d.message.clone())
+                        .collect();
+                    if t.is_some() && problems.is_empty() {
+                        Ok(())
+                    } else {
+                        Err(problems.join("; "))
+                    }
+                }
+            },
             kind => match kind.strip_prefix("error ") {
                 Some(code) => {
                     let loaded = load_scenario(&block.text);

@@ -58,3 +58,32 @@ fn every_scenario_has_a_rubric_and_playthroughs_that_pass_and_fail() {
         );
     }
 }
+
+#[test]
+fn at_least_four_scenarios_are_fully_translated_into_spanish() {
+    use firstshift_scenario::translate::check_translation;
+    let mut complete = Vec::new();
+    for (path, _, scenario) in common::builtin() {
+        let spanish = path.with_extension("es.ron");
+        let Ok(text) = std::fs::read_to_string(&spanish) else {
+            continue;
+        };
+        let (translation, diagnostics) = check_translation(&scenario, &text, Some("es"));
+        assert!(
+            translation.is_some(),
+            "{}: {diagnostics:?}",
+            spanish.display()
+        );
+        assert!(
+            diagnostics.is_empty(),
+            "{}: missing, stale or unknown strings: {:#?}",
+            spanish.display(),
+            diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>()
+        );
+        complete.push(scenario.id.clone());
+    }
+    assert!(
+        complete.len() >= 4,
+        "Spanish for at least four scenarios; found {complete:?}"
+    );
+}

@@ -14,7 +14,8 @@ function builtinIds() {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) { if (name !== "_invalid") walk(path, rel ? `${rel}/${name}` : name); }
-      else if (name.endsWith(".ron") && !name.endsWith(".plays.ron")) ids.push(`${rel}/${name.slice(0, -4)}`);
+      // Not playthroughs (`x.plays.ron`) or translations (`x.es.ron`): scenarios.
+      else if (/^[a-z0-9_-]+\.ron$/.test(name)) ids.push(`${rel}/${name.slice(0, -4)}`);
     }
   };
   walk(join(ROOT, "scenarios"), "");

@@ -10,7 +10,8 @@ pub fn scenarios_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios")
 }
 
-/// Every built-in scenario file (not playthroughs, not the `_invalid` corpus).
+/// Every built-in scenario file (not playthroughs or translations, not the
+/// `_invalid` corpus).
 pub fn builtin_files() -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -20,7 +21,10 @@ pub fn builtin_files() -> Vec<PathBuf> {
                 if name != "_invalid" {
                     walk(&path, out);
                 }
-            } else if name.ends_with(".ron") && !name.ends_with(".plays.ron") {
+            } else if name.ends_with(".ron")
+                && !name.ends_with(".plays.ron")
+                && firstshift_scenario::translate::language_of_file(&name).is_none()
+            {
                 out.push(path);
             }
         }

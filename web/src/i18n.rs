@@ -1,0 +1,280 @@
+//! The player's own words (buttons, headings, announcements) in the student's
+//! language. The language is `?lang=` when the player speaks it, otherwise the first
+//! of the browser's preferred languages it speaks, otherwise English. Scenario text
+//! comes from the scenario's translation file (`firstshift_scenario::translate`);
+//! this table only holds the player's words.
+//!
+//! Keys are the English text itself, so the English stays readable at each call
+//! site; a phrase with no entry shows in English. `xtask`'s tests check that every
+//! `tr("...")` and `trf("...")` in the player has a Spanish entry.
+
+use std::cell::Cell;
+use std::fmt::Display;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Es,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// `es`, `es-MX`, `ES` → Spanish.
+    fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split('-').next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "es" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+}
+
+thread_local! {
+    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// Decides the language once, at start-up, and marks the page with it.
+pub fn init() -> Lang {
+    let from_url = crate::dom::query("lang").and_then(|l| Lang::from_code(&l));
+    let from_browser = || {
+        let navigator = web_sys::window()?.navigator();
+        navigator
+            .languages()
+            .iter()
+            .filter_map(|l| l.as_string())
+            .find_map(|l| Lang::from_code(&l))
+    };
+    let lang = from_url.or_else(from_browser).unwrap_or(Lang::En);
+    LANG.with(|l| l.set(lang));
+    if let Some(html) = crate::dom::document().document_element() {
+        let _ = html.set_attribute("lang", lang.code());
+    }
+    lang
+}
+
+pub fn current() -> Lang {
+    LANG.with(Cell::get)
+}
+
+/// The phrase in the current language.
+pub fn tr(english: &'static str) -> &'static str {
+    lookup(english).unwrap_or(english)
+}
+
+/// A phrase decided at run time (a cluster's or a practice's name).
+pub fn tr_dynamic(english: &str) -> String {
+    SPANISH
+        .iter()
+        .find(|(en, _)| *en == english)
+        .filter(|_| current() == Lang::Es)
+        .map_or_else(|| english.to_string(), |(_, es)| (*es).to_string())
+}
+
+/// A phrase with `{}` slots, filled in order: `trf("Step {}", &[&3])`.
+pub fn trf(english: &'static str, args: &[&dyn Display]) -> String {
+    let mut out = String::new();
+    let mut args = args.iter();
+    let mut parts = tr(english).split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        if let Some(arg) = args.next() {
+            out.push_str(&arg.to_string());
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+fn lookup(english: &str) -> Option<&'static str> {
+    match current() {
+        Lang::En => None,
+        Lang::Es => SPANISH
+            .iter()
+            .find(|(en, _)| *en == english)
+            .map(|(_, es)| *es),
+    }
+}
+
+/// English → Spanish.
+const SPANISH: &[(&str, &str)] = &[
+    // Screens and landmarks.
+    ("Loading", "Cargando"),
+    ("Loading…", "Cargando…"),
+    ("Opening {}…", "Abriendo {}…"),
+    ("Choose a scenario", "Elige un escenario"),
+    ("Continue", "Continuar"),
+    ("Debrief", "Resumen"),
+    ("Scenario", "Escenario"),
+    ("Status", "Estado"),
+    ("Progress", "Progreso"),
+    ("Progress ", "Progreso "),
+    ("Clock ", "Reloj "),
+    ("Pause", "Pausa"),
+    ("Resume", "Reanudar"),
+    ("Restart", "Reiniciar"),
+    ("Your choices", "Tus opciones"),
+    (
+        "Tip: press the number of a choice on your keyboard.",
+        "Consejo: pulsa el número de una opción en el teclado.",
+    ),
+    (
+        "Text mode: this device cannot draw the scene, so everything is shown as text.",
+        "Modo texto: este dispositivo no puede dibujar la escena, así que todo se muestra como texto.",
+    ),
+    (
+        "The scene: your role, the setting, the clock and your progress (described next to it)",
+        "La escena: tu papel, el lugar, el reloj y tu progreso (descritos al lado)",
+    ),
+    (
+        "The patient's bedside monitor (described in the Patient monitor section)",
+        "El monitor del paciente (descrito en la sección Patient monitor)",
+    ),
+    (
+        "The production line: stations, buffers and KPIs (described in the Production board section)",
+        "La línea de producción: estaciones, colas e indicadores (descritos en la sección Production board)",
+    ),
+    ("Open in a new tab", "Abrir en una pestaña nueva"),
+    // The catalog.
+    ("Try a career", "Prueba una profesión"),
+    (
+        "Step into a job for a few minutes. Make the calls a professional makes, then see how you did and why.",
+        "Ponte en el lugar de un profesional durante unos minutos. Toma las decisiones que toma, y luego mira cómo lo hiciste y por qué.",
+    ),
+    ("{} min · {}", "{} min · {}"),
+    ("Choose a scenario.", "Elige un escenario."),
+    ("Introductory", "Inicial"),
+    ("Intermediate", "Intermedio"),
+    ("Advanced", "Avanzado"),
+    ("Advanced Manufacturing", "Manufactura avanzada"),
+    ("Agriculture", "Agricultura"),
+    (
+        "Arts, Entertainment & Design",
+        "Artes, entretenimiento y diseño",
+    ),
+    ("Construction", "Construcción"),
+    ("Digital Technology", "Tecnología digital"),
+    ("Education", "Educación"),
+    ("Energy & Natural Resources", "Energía y recursos naturales"),
+    ("Financial Services", "Servicios financieros"),
+    ("Healthcare & Human Services", "Salud y servicios humanos"),
+    (
+        "Hospitality, Events & Tourism",
+        "Hostelería, eventos y turismo",
+    ),
+    ("Management & Entrepreneurship", "Gestión y emprendimiento"),
+    ("Marketing & Sales", "Marketing y ventas"),
+    ("Public Service & Safety", "Servicio público y seguridad"),
+    (
+        "Supply Chain & Transportation",
+        "Cadena de suministro y transporte",
+    ),
+    // Resuming.
+    (
+        "You have a run in progress ({} choices made). Continue where you left off?",
+        "Tienes una partida a medias ({} decisiones tomadas). ¿Quieres seguir donde lo dejaste?",
+    ),
+    ("Start over", "Empezar de nuevo"),
+    // Playing.
+    ("Your role: {}. {}", "Tu papel: {}. {}"),
+    ("Step {}", "Paso {}"),
+    (
+        "Paused. The clock has stopped.",
+        "En pausa. El reloj se ha detenido.",
+    ),
+    ("Resumed.", "Reanudado."),
+    ("That did not work: {}", "No se pudo hacer: {}"),
+    // The debrief.
+    ("Debrief: {}", "Resumen: {}"),
+    ("Ending: {}", "Final: {}"),
+    (
+        "The run stopped before an ending.",
+        "La partida terminó antes de llegar a un final.",
+    ),
+    ("Passed", "Aprobado"),
+    ("Not passed yet", "Todavía no aprobado"),
+    (
+        "Score: {}% — {} (pass mark {}%)",
+        "Puntuación: {} % — {} (nota para aprobar: {} %)",
+    ),
+    ("Critical actions missed", "Acciones críticas que faltaron"),
+    ("Scores by area", "Puntuación por área"),
+    ("Area", "Área"),
+    ("Score", "Puntuación"),
+    ("How each part was scored", "Cómo se puntuó cada parte"),
+    ("Not shown", "No demostrado"),
+    ("{} — {} of {} points", "{} — {} de {} puntos"),
+    ("What counted", "Lo que contó"),
+    ("At {}: {}", "A los {}: {}"),
+    ("Actions that cost points", "Acciones que restaron puntos"),
+    ("{} (−{} points)", "{} (−{} puntos)"),
+    ("What you did", "Lo que hiciste"),
+    (
+        "Career-Ready Practices you showed",
+        "Prácticas profesionales que demostraste",
+    ),
+    ("Play again", "Jugar otra vez"),
+    ("Download my run", "Descargar mi partida"),
+    ("Choose another scenario", "Elegir otro escenario"),
+    (
+        "Finished. Score {}%. {}.",
+        "Terminado. Puntuación: {} %. {}.",
+    ),
+    // The Career-Ready Practices.
+    (
+        "Act as a responsible and contributing citizen and employee",
+        "Actuar como ciudadano y empleado responsable que contribuye",
+    ),
+    (
+        "Apply appropriate academic and technical skills",
+        "Aplicar las habilidades académicas y técnicas adecuadas",
+    ),
+    (
+        "Attend to personal health and financial well-being",
+        "Cuidar la salud personal y el bienestar financiero",
+    ),
+    (
+        "Communicate clearly, effectively and with reason",
+        "Comunicar con claridad, eficacia y razonamiento",
+    ),
+    (
+        "Consider the environmental, social and economic impacts of decisions",
+        "Considerar el impacto ambiental, social y económico de las decisiones",
+    ),
+    (
+        "Demonstrate creativity and innovation",
+        "Demostrar creatividad e innovación",
+    ),
+    (
+        "Employ valid and reliable research strategies",
+        "Usar estrategias de investigación válidas y fiables",
+    ),
+    (
+        "Use critical thinking to make sense of problems and persevere in solving them",
+        "Usar el pensamiento crítico para entender los problemas y perseverar en resolverlos",
+    ),
+    (
+        "Model integrity, ethical leadership and effective management",
+        "Ser ejemplo de integridad, liderazgo ético y buena gestión",
+    ),
+    (
+        "Plan education and career path aligned to personal goals",
+        "Planificar la formación y la carrera según las metas personales",
+    ),
+    (
+        "Use technology to enhance productivity",
+        "Usar la tecnología para mejorar la productividad",
+    ),
+    (
+        "Work productively in teams while using cultural and global competence",
+        "Trabajar de forma productiva en equipo con competencia cultural y global",
+    ),
+];
