@@ -228,6 +228,15 @@ const SPANISH: &[(&str, &str)] = &[
         "Finished. Score {}%. {}.",
         "Terminado. Puntuación: {} %. {}.",
     ),
+    // About the career.
+    ("About this career: {}", "Sobre esta profesión: {}"),
+    ("Typical tasks", "Tareas habituales"),
+    ("How people get into it", "Cómo se llega a ella"),
+    ("Related careers", "Profesiones relacionadas"),
+    ("In figures", "En cifras"),
+    ("What", "Qué"),
+    ("Figure", "Cifra"),
+    ("Source and year", "Fuente y año"),
     // The Career-Ready Practices.
     (
         "Act as a responsible and contributing citizen and employee",

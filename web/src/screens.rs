@@ -1,7 +1,7 @@
 //! The screens of the player, as real HTML: catalog, play, debrief, error panel and
 //! the resume prompt. Every string from a scenario goes in as a text node.
 
-use firstshift_core::{Event, clock_text};
+use firstshift_core::{CareerFacts, Event, clock_text};
 use firstshift_rubric::ScoreReport;
 use firstshift_scenario::catalog::Catalog;
 use firstshift_scenario::diagnostic::{JsonDiagnostic, Severity};
@@ -67,6 +67,8 @@ pub struct Ui {
     /// The scenario is shown in English although the player speaks another
     /// language (it has no translation): its text is marked `lang="en"`.
     pub content_in_english: bool,
+    /// "About this career" before play (folded), from the scenario's career facts.
+    career_intro: Element,
     pub screen: Screen,
 }
 
@@ -113,6 +115,7 @@ impl Ui {
         let play = section("play", tr("Scenario"));
         let play_title = el("h1").id("play-title");
         let play_role = el("p").id("play-role").class("role");
+        let career_intro = el("div").id("career-intro");
         let clock = el("span").id("clock").text("0:00");
         let progress: HtmlProgressElement = el("progress")
             .id("progress")
@@ -171,6 +174,7 @@ impl Ui {
         for part in [
             &play_title,
             &play_role,
+            &career_intro,
             &stage,
             &status,
             &bedside.monitor,
@@ -215,6 +219,7 @@ impl Ui {
             choices,
             bedside,
             line,
+            career_intro,
             content_in_english: false,
             screen: Screen::Loading,
         };
@@ -352,6 +357,13 @@ impl Ui {
             "Your role: {}. {}",
             &[&scenario.career, &scenario.setting],
         )));
+        clear(&self.career_intro);
+        if let Some(facts) = &scenario.career_facts {
+            append(
+                &self.career_intro,
+                &career_facts(facts, &scenario.career, false),
+            );
+        }
         self.pause.set_text_content(Some(tr("Pause")));
         let _ = self.pause.set_attribute("aria-pressed", "false");
         let _ = self.app.set_attribute("data-turn", "0");
@@ -660,6 +672,10 @@ impl Ui {
             append(d, &list);
         }
 
+        if let Some(facts) = &scenario.career_facts {
+            append(d, &career_facts(facts, &scenario.career, true));
+        }
+
         let row = el("div").class("actions");
         append(
             &row,
@@ -787,6 +803,62 @@ impl Ui {
         focus(&heading);
         self.announce(&format!("{count} problems found in {file_name}."));
     }
+}
+
+/// "About this career": what the job is, its tasks, the way in, related careers,
+/// and figures with their source and year. Folded before play (the scenario comes
+/// first), open in the debrief.
+fn career_facts(facts: &CareerFacts, career: &str, open: bool) -> Element {
+    let details = el("details").class("career-facts");
+    if open {
+        let _ = details.set_attribute("open", "");
+    }
+    append(
+        &details,
+        &el("summary").text(&trf("About this career: {}", &[&career])),
+    );
+    append(&details, &el("p").text(&facts.about));
+    if !facts.tasks.is_empty() {
+        append(&details, &el("h3").text(tr("Typical tasks")));
+        let list = el("ul");
+        for task in &facts.tasks {
+            append(&list, &el("li").text(task));
+        }
+        append(&details, &list);
+    }
+    append(&details, &el("h3").text(tr("How people get into it")));
+    append(&details, &el("p").text(&facts.pathway));
+    if !facts.related.is_empty() {
+        append(&details, &el("h3").text(tr("Related careers")));
+        let list = el("ul").class("related");
+        for r in &facts.related {
+            append(&list, &el("li").text(r));
+        }
+        append(&details, &list);
+    }
+    if !facts.figures.is_empty() {
+        let table = el("table")
+            .class("figures")
+            .child(&el("caption").text(tr("In figures")));
+        let head = el("tr")
+            .child(&el("th").attr("scope", "col").text(tr("What")))
+            .child(&el("th").attr("scope", "col").text(tr("Figure")))
+            .child(&el("th").attr("scope", "col").text(tr("Source and year")));
+        append(&table, &el("thead").child(&head));
+        let body = el("tbody");
+        for f in &facts.figures {
+            append(
+                &body,
+                &el("tr")
+                    .child(&el("th").attr("scope", "row").text(&f.label))
+                    .child(&el("td").text(&f.value))
+                    .child(&el("td").text(&format!("{}, {}", f.source, f.year))),
+            );
+        }
+        append(&table, &body);
+        append(&details, &table);
+    }
+    details
 }
 
 /// The catalog, in the language the student chose.

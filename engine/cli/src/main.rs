@@ -11,6 +11,7 @@ mod graph;
 mod new;
 mod play;
 mod replay;
+mod report;
 mod test;
 mod translate;
 mod validate;
@@ -84,6 +85,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Class results from the run files students downloaded: levels per criterion,
+    /// the critical actions most often missed, the choices taken at each step, and
+    /// results by standard and Career-Ready Practice. Files that do not fit are
+    /// listed with the reason; the rest still count.
+    Report {
+        /// Run files (`firstshift-…-run.json`), or folders of them.
+        #[arg(required = true)]
+        runs: Vec<PathBuf>,
+        /// Where the scenarios are (every scenario under it is found by id).
+        #[arg(long, default_value = "scenarios")]
+        scenarios: PathBuf,
+        /// Also write a spreadsheet: one row per run and criterion.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Print the step graph as Graphviz DOT or Mermaid.
     Graph {
         file: PathBuf,
@@ -144,6 +162,12 @@ fn main() -> ExitCode {
             format,
         } => replay::run(&scenario, &transcript, format),
         Command::Graph { file, format } => graph::run(&file, format),
+        Command::Report {
+            runs,
+            scenarios,
+            csv,
+            format,
+        } => report::run(&runs, &scenarios, csv.as_deref(), format),
     };
     match result {
         Ok(code) => code,

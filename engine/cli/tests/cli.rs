@@ -290,7 +290,7 @@ fn translate_writes_every_string_and_validate_follows_the_translation() {
     let text = std::fs::read_to_string(&french).unwrap();
     assert_eq!(
         text.matches("source:").count(),
-        91,
+        106,
         "every string the student reads"
     );
     // Validating the scenario's folder checks the translation too: nothing is
@@ -298,7 +298,7 @@ fn translate_writes_every_string_and_validate_follows_the_translation() {
     let validate = firstshift(&["validate", "--format", "short", scenario], None);
     assert!(validate.status.success());
     assert!(
-        stdout(&validate).contains("warning[FS0903]: 91 of 91 strings are not translated"),
+        stdout(&validate).contains("warning[FS0903]: 106 of 106 strings are not translated"),
         "{}",
         stdout(&validate)
     );
@@ -320,11 +320,70 @@ fn translate_writes_every_string_and_validate_follows_the_translation() {
     );
     let validate = firstshift(&["validate", "--format", "short", &french], None);
     assert!(
-        stdout(&validate).contains("90 of 91"),
+        stdout(&validate).contains("105 of 106"),
         "{}",
         stdout(&validate)
     );
     // Not a language code.
     let bad = firstshift(&["translate", "--lang", "French", scenario], None);
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a language code"));
+}
+
+#[test]
+fn report_aggregates_a_class_of_run_files_and_writes_a_csv() {
+    let dir = repo().join("target/tmp/cli-report");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // The front desk playthroughs, as the run files students would download.
+    let out = firstshift(&["test", "--format", "json", "scenarios/hospitality"], None);
+    let runs: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    for (i, run) in runs.as_array().unwrap().iter().enumerate() {
+        let file = dir.join(format!("firstshift-front-desk-overbooked-run-{i}.json"));
+        std::fs::write(
+            file,
+            serde_json::to_string_pretty(&run["transcript"]).unwrap(),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("shopping-list.txt"), "eggs").unwrap();
+    let csv = dir.join("class.csv");
+    let out = firstshift(
+        &[
+            "report",
+            dir.to_str().unwrap(),
+            "--csv",
+            csv.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("6 runs, 6 finished, 2 passed; mean score 48%"),
+        "{text}"
+    );
+    assert!(
+        text.contains("arrival: Stop typing, make eye contact and welcome her ×4"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[standard] CCSS.ELA-LITERACY.W.11-12.2: 50%"),
+        "{text}"
+    );
+    assert!(
+        text.contains("shopping-list.txt: not a FirstShift run file"),
+        "{text}"
+    );
+    let csv = std::fs::read_to_string(csv).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 6 * 4, "{csv}");
+    // Nothing that counts: a failure exit, with the reasons.
+    let none = firstshift(
+        &["report", dir.join("shopping-list.txt").to_str().unwrap()],
+        None,
+    );
+    assert!(!none.status.success());
 }

@@ -34,6 +34,11 @@ pub struct Scenario<K: SimKind = NoSim> {
     /// Career-Ready Practices the scenario exercises.
     #[serde(default)]
     pub practices: Vec<CareerReadyPractice>,
+    /// What the job is, for career exploration: shown before and after play.
+    /// Authored in the file (never fetched at run time); every figure carries its
+    /// source and year. Left out of the content hash when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub career_facts: Option<CareerFacts>,
     /// Who it is written for (high school when not given); the validator warns when
     /// the text reads well above it. Left out of the content hash when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -217,6 +222,11 @@ pub struct Criterion<K: SimKind = NoSim> {
     pub weight: u32,
     #[serde(default)]
     pub practices: Vec<CareerReadyPractice>,
+    /// Academic standards this criterion gives evidence for, as free-form codes
+    /// (a state standard, `NGSS HS-ETS1-2`, `CCSS.ELA-LITERACY.SL.9-10.1`); class
+    /// reports group by them. Left out of the content hash when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<String>,
     /// Best level first; the first whose condition holds is the one reached.
     pub levels: Vec<Level<K>>,
     /// Feedback when no level is reached (zero points).
@@ -322,6 +332,39 @@ impl CareerCluster {
             CareerCluster::SupplyChainTransportation => "Supply Chain & Transportation",
         }
     }
+}
+
+/// The job behind a scenario, as a career counsellor would describe it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CareerFacts {
+    /// What the job is, in a sentence or two.
+    pub about: String,
+    /// Typical tasks.
+    #[serde(default)]
+    pub tasks: Vec<String>,
+    /// How people get into it: education, training, certificates.
+    pub pathway: String,
+    /// Related careers, usually in the same cluster.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Wage, outlook or training figures, each with where it comes from.
+    #[serde(default)]
+    pub figures: Vec<CareerFigure>,
+}
+
+/// A figure about a career, with its source and year so students can judge it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CareerFigure {
+    /// What it measures: "Median pay".
+    pub label: String,
+    /// The figure as shown: "$36,060 a year".
+    pub value: String,
+    /// Who published it: "U.S. Bureau of Labor Statistics, Occupational Outlook Handbook".
+    pub source: String,
+    /// The year the figure is for (or was published).
+    pub year: u32,
 }
 
 /// The students a scenario is written for.

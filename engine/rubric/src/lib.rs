@@ -303,6 +303,7 @@ mod tests {
             score: score.into(),
             weight,
             practices: vec![CareerReadyPractice::Communication],
+            standards: Vec::new(),
             levels,
             otherwise: "not shown".into(),
         }

@@ -82,6 +82,7 @@ codes! {
     // Values.
     OutOfRange = "FS0601", "value out of range";
     EmptyText = "FS0602", "empty text";
+    FigureWithoutSource = "FS0603", "figure without a source";
     // Playthrough files.
     PlaysOtherScenario = "FS0701", "playthrough of another scenario";
     PlaysBadChoice = "FS0702", "playthrough choice not on offer";

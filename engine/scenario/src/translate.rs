@@ -51,6 +51,27 @@ fn visit(s: &mut Scenario, f: &mut dyn FnMut(&str, &mut String)) {
     for (i, objective) in s.objectives.iter_mut().enumerate() {
         f(&format!("objectives.{i}"), objective);
     }
+    if let Some(facts) = &mut s.career_facts {
+        f("career_facts.about", &mut facts.about);
+        for (i, task) in facts.tasks.iter_mut().enumerate() {
+            f(&format!("career_facts.tasks.{i}"), task);
+        }
+        f("career_facts.pathway", &mut facts.pathway);
+        for (i, related) in facts.related.iter_mut().enumerate() {
+            f(&format!("career_facts.related.{i}"), related);
+        }
+        // A figure's source is a name and its year a number: neither is translated.
+        for (i, figure) in facts.figures.iter_mut().enumerate() {
+            f(
+                &format!("career_facts.figures.{i}.label"),
+                &mut figure.label,
+            );
+            f(
+                &format!("career_facts.figures.{i}.value"),
+                &mut figure.value,
+            );
+        }
+    }
     for (id, step) in &mut s.steps {
         f(&format!("steps.{id}.text"), &mut step.text);
         for c in &mut step.choices {

@@ -8,6 +8,7 @@ use crate::Scenario;
 use crate::diagnostic::Diagnostic;
 use crate::tree::{Key, Node};
 
+mod career;
 mod explore;
 mod graph;
 pub(crate) mod references;
@@ -25,6 +26,7 @@ pub const PASSES: &[Pass] = &[
     ("ids", references::ids),
     ("references", references::references),
     ("values", values::values),
+    ("career", career::career),
     ("sim", sim::sim),
     ("graph", graph::graph),
     ("explore", explore::explore_pass),
