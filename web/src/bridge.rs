@@ -44,6 +44,9 @@ pub enum UiCommand {
     StartOver,
     Download,
     Wait(u64),
+    /// The reflection form's Save button: its answers are read from the page.
+    SaveReflection,
+    ClearProfile,
 }
 
 thread_local! {
@@ -257,7 +260,9 @@ fn open_from_url(mut player: NonSendMut<Player>, server: Res<AssetServer>) {
         return;
     }
     player.opened_from_url = true;
-    if let Some(src) = dom::query("src") {
+    if let Some(view) = dom::query("view") {
+        show_view(&mut player.ui, &view);
+    } else if let Some(src) = dom::query("src") {
         match safe_relative_path(&src) {
             Ok(path) => open(&mut player, &server, path),
             Err(why) => player.ui.load_failed(&src, why),
@@ -321,6 +326,26 @@ fn translated(scenario: Arc<Scenario>) -> (Arc<Scenario>, bool) {
             );
             (scenario, false)
         }
+    }
+}
+
+/// `?view=profile` and `?view=portfolio&run=N`: pages of the student's own records.
+fn show_view(ui: &mut Ui, view: &str) {
+    let (profile, damaged) = crate::profile::load();
+    match view {
+        "portfolio" => {
+            let run = dom::query("run")
+                .and_then(|r| r.parse::<usize>().ok())
+                .and_then(|i| profile.runs.get(i));
+            match run {
+                Some(run) => ui.portfolio(run),
+                None => ui.load_failed(
+                    "the portfolio page",
+                    "this browser no longer has that run (the profile may have been cleared); open your career profile to see the runs it keeps",
+                ),
+            }
+        }
+        _ => ui.profile(&profile, damaged.as_deref()),
     }
 }
 
@@ -611,6 +636,14 @@ fn drain_inbox(
                 player.saved = None;
                 start_fresh(&mut player, &mut run, &mut commands);
             }
+            UiCommand::SaveReflection => save_reflection(&player.ui),
+            UiCommand::ClearProfile => {
+                crate::profile::clear();
+                player.ui.profile(&Default::default(), None);
+                player
+                    .ui
+                    .announce(crate::i18n::tr("Your career profile is cleared."));
+            }
             UiCommand::Download => {
                 if let Some(session) = run.session.as_ref() {
                     download_transcript(session);
@@ -686,7 +719,8 @@ fn render_run(
         if crate::cmi5::is_active() {
             crate::cmi5::finish(report.scaled, report.passed);
         }
-        player.ui.debrief(session, &report);
+        let record = crate::profile::record_run(session.scenario(), &report);
+        player.ui.debrief(session, &report, Some(record));
         crate::embed::post(
             "complete",
             serde_json::json!({
@@ -757,4 +791,58 @@ fn download_transcript(session: &Session) {
     a.set_download(&format!("firstshift-{slug}-run.json"));
     a.click();
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Reads the reflection form, keeps the answers with the run, and sends them to the
+/// LMS that launched the player (if any).
+fn save_reflection(ui: &Ui) {
+    let doc = dom::document();
+    let Some(form) = doc.get_element_by_id("reflection") else {
+        return;
+    };
+    let Some(index) = form
+        .get_attribute("data-run")
+        .and_then(|r| r.parse::<usize>().ok())
+    else {
+        return;
+    };
+    let interest = doc
+        .query_selector("input[name=interest]:checked")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("value"))
+        .and_then(|v| v.parse::<u8>().ok());
+    let surprised = doc
+        .get_element_by_id("surprised")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .map(|t| t.value())
+        .unwrap_or_default();
+    let skill = doc
+        .get_element_by_id("skill")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .and_then(|v| serde_json::from_str(&format!("\"{v}\"")).ok());
+    let reflection = firstshift_report::profile::Reflection::new(interest, &surprised, skill);
+    let status = doc.get_element_by_id("reflection-status");
+    if reflection.is_empty() {
+        if let Some(s) = status {
+            s.set_text_content(Some(crate::i18n::tr(
+                "Answer at least one question, then save.",
+            )));
+        }
+        return;
+    }
+    let kept = crate::profile::reflect(index, reflection.clone());
+    let skill_name = reflection.skill.map(|p| p.title());
+    crate::lms::with(|l| l.reflect(reflection.interest, &reflection.surprised, skill_name));
+    crate::cmi5::reflect(reflection.interest, &reflection.surprised, skill_name);
+    let message = if kept {
+        crate::i18n::tr("Saved. Your reflection is on your portfolio page.")
+    } else {
+        crate::i18n::tr("This browser could not keep it (storage is full or blocked).")
+    };
+    if let Some(s) = status {
+        s.set_text_content(Some(message));
+    }
+    ui.announce(message);
 }

@@ -38,6 +38,12 @@ enum Intent {
         passed: bool,
         at_ms: f64,
     },
+    Reflection {
+        interest: Option<u8>,
+        surprised: String,
+        skill: Option<String>,
+        at_ms: f64,
+    },
 }
 
 #[derive(Default)]
@@ -174,6 +180,19 @@ pub fn choice(step: &str, choice: &str, label: &str, offered: Vec<(String, Strin
     });
 }
 
+/// Queues the student's reflection (a cmi5 launch only).
+pub fn reflect(interest: Option<u8>, surprised: &str, skill: Option<&str>) {
+    if !is_active() {
+        return;
+    }
+    queue(Intent::Reflection {
+        interest,
+        surprised: surprised.to_string(),
+        skill: skill.map(str::to_string),
+        at_ms: js_sys::Date::now(),
+    });
+}
+
 /// Queues the result of a finished run.
 pub fn finish(scaled: f64, passed: bool) {
     queue(Intent::Finish {
@@ -213,6 +232,18 @@ fn statements(state: &mut State, intents: Vec<Intent>) -> Vec<Value> {
                 &choice,
                 &label,
                 &offered,
+            )),
+            Intent::Reflection {
+                interest,
+                surprised,
+                skill,
+                at_ms,
+            } => out.extend(launch.reflection(
+                uuid,
+                &timestamp_2004(at_ms),
+                interest,
+                &surprised,
+                skill.as_deref(),
             )),
             Intent::Finish {
                 scaled,

@@ -237,6 +237,86 @@ const SPANISH: &[(&str, &str)] = &[
     ("What", "Qué"),
     ("Figure", "Cifra"),
     ("Source and year", "Fuente y año"),
+    // Reflection, profile and portfolio.
+    ("Reflect", "Reflexiona"),
+    (
+        "Your answers are kept in this browser for your career profile, and sent to your class's learning system if it started this scenario. Nobody else sees them.",
+        "Tus respuestas se guardan en este navegador para tu perfil profesional, y se envían a la plataforma de tu clase si fue ella la que abrió este escenario. Nadie más las ve.",
+    ),
+    (
+        "How interested are you in this career now?",
+        "¿Cuánto te interesa ahora esta profesión?",
+    ),
+    ("1 — not at all", "1 — nada"),
+    ("2", "2"),
+    ("3 — somewhat", "3 — algo"),
+    ("4", "4"),
+    ("5 — very", "5 — mucho"),
+    ("What surprised you?", "¿Qué te sorprendió?"),
+    (
+        "Which skill do you want to build?",
+        "¿Qué habilidad quieres desarrollar?",
+    ),
+    ("Choose one", "Elige una"),
+    ("Save my reflection", "Guardar mi reflexión"),
+    (
+        "Answer at least one question, then save.",
+        "Responde al menos una pregunta y luego guarda.",
+    ),
+    (
+        "Saved. Your reflection is on your portfolio page.",
+        "Guardado. Tu reflexión aparece en tu página de portafolio.",
+    ),
+    (
+        "This browser could not keep it (storage is full or blocked).",
+        "Este navegador no pudo guardarla (el almacenamiento está lleno o bloqueado).",
+    ),
+    (
+        "My portfolio page for this run (print or save as PDF)",
+        "Mi página de portafolio de esta partida (imprimir o guardar como PDF)",
+    ),
+    ("My career profile", "Mi perfil profesional"),
+    ("Portfolio page", "Página de portafolio"),
+    (
+        "The scenarios you have finished in this browser. It is kept only here, on this device; nobody else can see it, and you can clear it.",
+        "Los escenarios que has terminado en este navegador. Se guarda solo aquí, en este dispositivo; nadie más puede verlo y puedes borrarlo.",
+    ),
+    (
+        "No finished scenarios yet. Finish one and it appears here.",
+        "Todavía no has terminado ningún escenario. Termina uno y aparecerá aquí.",
+    ),
+    (
+        "Career clusters you have tried",
+        "Familias profesionales que has probado",
+    ),
+    ("Cluster", "Familia profesional"),
+    ("Careers", "Profesiones"),
+    ("Runs", "Partidas"),
+    ("Your interest (1–5)", "Tu interés (1–5)"),
+    (
+        "Career-Ready Practices you have shown",
+        "Prácticas profesionales que has demostrado",
+    ),
+    ("{} ({} runs)", "{} ({} partidas)"),
+    (
+        "Skills you want to build",
+        "Habilidades que quieres desarrollar",
+    ),
+    ("Your runs", "Tus partidas"),
+    ("{} — {}: {}%", "{} — {}: {} %"),
+    ("Clear my profile", "Borrar mi perfil"),
+    (
+        "Your career profile is cleared.",
+        "Tu perfil profesional está borrado.",
+    ),
+    ("Portfolio: {}", "Portafolio: {}"),
+    (
+        "Career test-drive as a {} ({}), {}",
+        "Prueba profesional como {} ({}), {}",
+    ),
+    ("My reflection", "Mi reflexión"),
+    ("{} of 5", "{} de 5"),
+    ("Print or save as PDF", "Imprimir o guardar como PDF"),
     // The Career-Ready Practices.
     (
         "Act as a responsible and contributing citizen and employee",

@@ -17,6 +17,7 @@ mod embed;
 mod i18n;
 mod line_panel;
 mod lms;
+mod profile;
 mod screens;
 mod storage;
 mod view;

@@ -213,6 +213,17 @@ impl Lms {
         self.commit();
     }
 
+    /// The student's reflection after the debrief, as interactions after the run's.
+    pub fn reflect(&mut self, interest: Option<u8>, surprised: &str, skill: Option<&str>) {
+        let slot = self.interactions_at_start + self.recorded;
+        let values = self
+            .scorm
+            .reflection(slot, interest, surprised, skill, js_sys::Date::now());
+        self.recorded += values.iter().filter(|(k, _)| k.ends_with(".id")).count();
+        self.set_all(&values);
+        self.commit();
+    }
+
     /// The run reached its ending: the score and the statuses.
     pub fn finish(&mut self, session: &Session, report: &ScoreReport, save: &str) {
         self.record(session, save);

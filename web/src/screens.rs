@@ -1,7 +1,8 @@
 //! The screens of the player, as real HTML: catalog, play, debrief, error panel and
 //! the resume prompt. Every string from a scenario goes in as a text node.
 
-use firstshift_core::{CareerFacts, Event, clock_text};
+use firstshift_core::{CareerFacts, CareerReadyPractice, Event, clock_text};
+use firstshift_report::profile::{Profile, RunRecord};
 use firstshift_rubric::ScoreReport;
 use firstshift_scenario::catalog::Catalog;
 use firstshift_scenario::diagnostic::{JsonDiagnostic, Severity};
@@ -24,6 +25,10 @@ pub enum Screen {
     Play,
     Debrief,
     Errors,
+    /// The student's career profile in this browser.
+    Profile,
+    /// A printable record of one run.
+    Portfolio,
 }
 
 impl Screen {
@@ -35,6 +40,8 @@ impl Screen {
             Screen::Play => "play",
             Screen::Debrief => "debrief",
             Screen::Errors => "errors",
+            Screen::Profile => "profile",
+            Screen::Portfolio => "portfolio",
         }
     }
 }
@@ -49,6 +56,8 @@ pub struct Ui {
     play: Element,
     debrief: Element,
     errors: Element,
+    profile: Element,
+    portfolio: Element,
     // Parts of the play screen.
     play_title: Element,
     play_role: Element,
@@ -110,6 +119,8 @@ impl Ui {
         let resume = section("resume", tr("Continue"));
         let debrief = section("debrief", tr("Debrief"));
         let errors = section("errors", "Problems in the scenario file");
+        let profile = section("profile", tr("My career profile"));
+        let portfolio = section("portfolio", tr("Portfolio page"));
 
         // The play screen: the stage (canvas and its text equivalent), then the step.
         let play = section("play", tr("Scenario"));
@@ -190,7 +201,9 @@ impl Ui {
         ] {
             append(&play, part);
         }
-        for part in [&loading, &catalog, &resume, &play, &debrief, &errors] {
+        for part in [
+            &loading, &catalog, &resume, &play, &debrief, &errors, &profile, &portfolio,
+        ] {
             append(&main, part);
         }
         append(&app, &header);
@@ -207,6 +220,8 @@ impl Ui {
             play,
             debrief,
             errors,
+            profile,
+            portfolio,
             play_title,
             play_role,
             clock,
@@ -235,6 +250,8 @@ impl Ui {
             (Screen::Play, &self.play),
             (Screen::Debrief, &self.debrief),
             (Screen::Errors, &self.errors),
+            (Screen::Profile, &self.profile),
+            (Screen::Portfolio, &self.portfolio),
         ] {
             set_hidden(e, s != screen);
         }
@@ -515,7 +532,9 @@ impl Ui {
         });
     }
 
-    pub fn debrief(&mut self, session: &Session, report: &ScoreReport) {
+    /// The debrief. `record` is the run's place in the student's profile (when the
+    /// browser could keep it), for the reflection and the portfolio page.
+    pub fn debrief(&mut self, session: &Session, report: &ScoreReport, record: Option<usize>) {
         let scenario = session.scenario();
         let _ = self
             .app
@@ -675,6 +694,9 @@ impl Ui {
         if let Some(facts) = &scenario.career_facts {
             append(d, &career_facts(facts, &scenario.career, true));
         }
+        if let Some(index) = record {
+            append(d, &reflection_form(index));
+        }
 
         let row = el("div").class("actions");
         append(
@@ -695,12 +717,269 @@ impl Ui {
                 .text(tr("Choose another scenario")),
         );
         append(d, &row);
+        if let Some(index) = record {
+            let links = el("p").class("profile-links");
+            append(
+                &links,
+                &el("a")
+                    .id("portfolio-link")
+                    .attr("href", &view_link(&format!("portfolio&run={index}")))
+                    .text(tr("My portfolio page for this run (print or save as PDF)")),
+            );
+            append(&links, &el("span").text(" · "));
+            append(
+                &links,
+                &el("a")
+                    .id("profile-link")
+                    .attr("href", &view_link("profile"))
+                    .text(tr("My career profile")),
+            );
+            append(d, &links);
+        }
         self.switch(Screen::Debrief);
         focus(&heading);
         self.announce(&trf(
             "Finished. Score {}%. {}.",
             &[&report.percent, &verdict],
         ));
+    }
+
+    /// The student's career profile: clusters tried, interest, practices shown,
+    /// the runs kept, and a way to clear it all.
+    pub fn profile(&mut self, profile: &Profile, damaged: Option<&str>) {
+        let p = &self.profile;
+        clear(p);
+        let heading = el("h1")
+            .attr("tabindex", "-1")
+            .text(tr("My career profile"));
+        append(p, &heading);
+        append(
+            p,
+            &el("p").class("lead").text(tr(
+                "The scenarios you have finished in this browser. It is kept only here, on this device; nobody else can see it, and you can clear it.",
+            )),
+        );
+        if let Some(why) = damaged {
+            append(
+                p,
+                &el("p").class("lms-status").attr("role", "status").text(why),
+            );
+        }
+        let summary = profile.summary();
+        if summary.runs == 0 {
+            append(
+                p,
+                &el("p").id("profile-empty").text(tr(
+                    "No finished scenarios yet. Finish one and it appears here.",
+                )),
+            );
+        } else {
+            let table = el("table")
+                .id("profile-clusters")
+                .class("scores")
+                .child(&el("caption").text(tr("Career clusters you have tried")));
+            let head = el("tr")
+                .child(&el("th").attr("scope", "col").text(tr("Cluster")))
+                .child(&el("th").attr("scope", "col").text(tr("Careers")))
+                .child(&el("th").attr("scope", "col").text(tr("Runs")))
+                .child(
+                    &el("th")
+                        .attr("scope", "col")
+                        .text(tr("Your interest (1–5)")),
+                );
+            append(&table, &el("thead").child(&head));
+            let body = el("tbody");
+            for c in &summary.clusters {
+                let interest = c
+                    .mean_interest
+                    .map_or_else(|| "—".to_string(), |i| format!("{i:.1}"));
+                append(
+                    &body,
+                    &el("tr")
+                        .child(
+                            &el("th")
+                                .attr("scope", "row")
+                                .text(&i18n::tr_dynamic(&c.cluster)),
+                        )
+                        .child(&el("td").text(&c.careers.join(", ")))
+                        .child(&el("td").text(&c.runs.to_string()))
+                        .child(&el("td").text(&interest)),
+                );
+            }
+            append(&table, &body);
+            append(p, &table);
+            if !summary.practices_shown.is_empty() {
+                append(
+                    p,
+                    &el("h2").text(tr("Career-Ready Practices you have shown")),
+                );
+                let list = el("ul").id("profile-practices");
+                for (practice, count) in &summary.practices_shown {
+                    append(
+                        &list,
+                        &el("li").text(&trf(
+                            "{} ({} runs)",
+                            &[&i18n::tr_dynamic(practice.title()), count],
+                        )),
+                    );
+                }
+                append(p, &list);
+            }
+            if !summary.skills_wanted.is_empty() {
+                append(p, &el("h2").text(tr("Skills you want to build")));
+                let list = el("ul");
+                for (practice, _) in &summary.skills_wanted {
+                    append(&list, &el("li").text(&i18n::tr_dynamic(practice.title())));
+                }
+                append(p, &list);
+            }
+            append(p, &el("h2").text(tr("Your runs")));
+            let list = el("ol").id("profile-runs");
+            for (i, run) in profile.runs.iter().enumerate() {
+                let item = el("li");
+                append(
+                    &item,
+                    &el("a")
+                        .attr("href", &view_link(&format!("portfolio&run={i}")))
+                        .text(&trf("{} — {}: {}%", &[&run.date, &run.title, &run.percent])),
+                );
+                append(&list, &item);
+            }
+            append(p, &list);
+            let row = el("div").class("actions");
+            append(
+                &row,
+                &button(tr("Clear my profile"), |_| push(UiCommand::ClearProfile))
+                    .id("clear-profile"),
+            );
+            append(p, &row);
+        }
+        append(
+            p,
+            &el("p").child(
+                &el("a")
+                    .attr("href", &home_link())
+                    .text(tr("Choose a scenario")),
+            ),
+        );
+        self.switch(Screen::Profile);
+        focus(&heading);
+    }
+
+    /// A printable record of one run: something a student can show a counsellor or
+    /// an employer. The browser's print dialog saves it as a PDF.
+    pub fn portfolio(&mut self, run: &RunRecord) {
+        let p = &self.portfolio;
+        clear(p);
+        let heading = el("h1")
+            .attr("tabindex", "-1")
+            .text(&trf("Portfolio: {}", &[&run.title]));
+        append(p, &heading);
+        append(
+            p,
+            &el("p").class("role").text(&trf(
+                "Career test-drive as a {} ({}), {}",
+                &[&run.career, &i18n::tr_dynamic(&run.cluster), &run.date],
+            )),
+        );
+        let verdict = if run.passed {
+            tr("Passed")
+        } else {
+            tr("Not passed yet")
+        };
+        append(
+            p,
+            &el("p").id("portfolio-score").class("score-line").text(&trf(
+                "Score: {}% — {} (pass mark {}%)",
+                &[&run.percent, &verdict, &run.pass_mark],
+            )),
+        );
+        if let Some(ending) = &run.ending {
+            append(p, &el("p").text(&trf("Ending: {}", &[ending])));
+        }
+        if !run.critical_failures.is_empty() {
+            append(p, &el("h2").text(tr("Critical actions missed")));
+            let list = el("ul");
+            for c in &run.critical_failures {
+                append(&list, &el("li").text(c));
+            }
+            append(p, &list);
+        }
+        append(p, &el("h2").text(tr("How each part was scored")));
+        let list = el("ul").class("criteria");
+        for c in &run.criteria {
+            let item = el("li").class("criterion");
+            append(&item, &el("h3").text(&c.title));
+            let level = c.level.as_deref().unwrap_or(tr("Not shown"));
+            append(
+                &item,
+                &el("p").class("level").text(&trf(
+                    "{} — {} of {} points",
+                    &[&level, &c.points, &c.max_points],
+                )),
+            );
+            append(&item, &el("p").text(&c.feedback));
+            if !c.evidence.is_empty() {
+                let ev = el("ul")
+                    .class("evidence")
+                    .attr("aria-label", tr("What counted"));
+                for e in &c.evidence {
+                    append(&ev, &el("li").text(e));
+                }
+                append(&item, &ev);
+            }
+            append(&list, &item);
+        }
+        append(p, &list);
+        if !run.practices_shown.is_empty() {
+            append(p, &el("h2").text(tr("Career-Ready Practices you showed")));
+            let list = el("ul");
+            for practice in &run.practices_shown {
+                append(&list, &el("li").text(&i18n::tr_dynamic(practice.title())));
+            }
+            append(p, &list);
+        }
+        if let Some(r) = run.reflection.as_ref().filter(|r| !r.is_empty()) {
+            append(p, &el("h2").text(tr("My reflection")));
+            let dl = el("dl").id("portfolio-reflection");
+            if let Some(i) = r.interest {
+                append(
+                    &dl,
+                    &el("dt").text(tr("How interested are you in this career now?")),
+                );
+                append(&dl, &el("dd").text(&trf("{} of 5", &[&i])));
+            }
+            if !r.surprised.is_empty() {
+                append(&dl, &el("dt").text(tr("What surprised you?")));
+                append(&dl, &el("dd").text(&r.surprised));
+            }
+            if let Some(skill) = r.skill {
+                append(&dl, &el("dt").text(tr("Which skill do you want to build?")));
+                append(&dl, &el("dd").text(&i18n::tr_dynamic(skill.title())));
+            }
+            append(p, &dl);
+        }
+        let row = el("div").class("actions").class("no-print");
+        append(
+            &row,
+            &button(tr("Print or save as PDF"), |_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            })
+            .id("print")
+            .class("primary"),
+        );
+        append(
+            &row,
+            &el("a")
+                .attr("href", &view_link("profile"))
+                .class("button-link")
+                .text(tr("My career profile")),
+        );
+        append(p, &row);
+        self.switch(Screen::Portfolio);
+        focus(&heading);
     }
 
     /// A file or the catalog could not be loaded at all.
@@ -859,6 +1138,104 @@ fn career_facts(facts: &CareerFacts, career: &str, open: bool) -> Element {
         append(&details, &table);
     }
     details
+}
+
+/// `?view=<view>`, keeping the student's language.
+fn view_link(view: &str) -> String {
+    match i18n::current() {
+        i18n::Lang::En => format!("?view={view}"),
+        other => format!("?view={view}&lang={}", other.code()),
+    }
+}
+
+/// After the debrief: three short questions. Answers stay in this browser and go
+/// to the LMS that launched the player, if one did; nowhere else.
+fn reflection_form(index: usize) -> Element {
+    let form = el("section")
+        .id("reflection")
+        .class("reflection")
+        .attr("aria-labelledby", "reflection-heading")
+        .attr("data-run", &index.to_string());
+    append(
+        &form,
+        &el("h2").id("reflection-heading").text(tr("Reflect")),
+    );
+    append(
+        &form,
+        &el("p").class("hint").text(tr(
+            "Your answers are kept in this browser for your career profile, and sent to your class's learning system if it started this scenario. Nobody else sees them.",
+        )),
+    );
+    let interest = el("fieldset").class("interest");
+    append(
+        &interest,
+        &el("legend").text(tr("How interested are you in this career now?")),
+    );
+    let scale = [
+        tr("1 — not at all"),
+        tr("2"),
+        tr("3 — somewhat"),
+        tr("4"),
+        tr("5 — very"),
+    ];
+    for (i, label) in scale.iter().enumerate() {
+        let id = format!("interest-{}", i + 1);
+        let input = el("input")
+            .id(&id)
+            .attr("type", "radio")
+            .attr("name", "interest")
+            .attr("value", &(i + 1).to_string());
+        let option = el("label").attr("for", &id).class("interest-option");
+        append(&option, &input);
+        append(&option, &el("span").text(label));
+        append(&interest, &option);
+    }
+    append(&form, &interest);
+    append(
+        &form,
+        &el("label")
+            .attr("for", "surprised")
+            .text(tr("What surprised you?")),
+    );
+    append(
+        &form,
+        &el("textarea")
+            .id("surprised")
+            .attr("rows", "3")
+            .attr("maxlength", "500"),
+    );
+    append(
+        &form,
+        &el("label")
+            .attr("for", "skill")
+            .text(tr("Which skill do you want to build?")),
+    );
+    let select = el("select").id("skill");
+    append(
+        &select,
+        &el("option").attr("value", "").text(tr("Choose one")),
+    );
+    for p in CareerReadyPractice::ALL {
+        append(
+            &select,
+            &el("option")
+                .attr("value", &format!("{p:?}"))
+                .text(&i18n::tr_dynamic(p.title())),
+        );
+    }
+    append(&form, &select);
+    append(
+        &form,
+        &button(tr("Save my reflection"), |_| {
+            push(UiCommand::SaveReflection)
+        })
+        .id("save-reflection"),
+    );
+    append(
+        &form,
+        &el("p").id("reflection-status").attr("role", "status"),
+    );
+    form
 }
 
 /// The catalog, in the language the student chose.

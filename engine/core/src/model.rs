@@ -422,6 +422,21 @@ pub enum CareerReadyPractice {
 }
 
 impl CareerReadyPractice {
+    pub const ALL: [CareerReadyPractice; 12] = [
+        CareerReadyPractice::ResponsibleEmployee,
+        CareerReadyPractice::AcademicAndTechnicalSkills,
+        CareerReadyPractice::HealthAndFinancialWellbeing,
+        CareerReadyPractice::Communication,
+        CareerReadyPractice::ImpactOfDecisions,
+        CareerReadyPractice::CreativityAndInnovation,
+        CareerReadyPractice::Research,
+        CareerReadyPractice::CriticalThinking,
+        CareerReadyPractice::IntegrityAndLeadership,
+        CareerReadyPractice::CareerPlanning,
+        CareerReadyPractice::Technology,
+        CareerReadyPractice::Teamwork,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             CareerReadyPractice::ResponsibleEmployee => {

@@ -136,6 +136,63 @@ impl Launch {
         s
     }
 
+    /// The student's reflection after the debrief: one `answered` statement (a
+    /// `cmi.interaction`, allowed by cmi5 between `initialized` and `terminated`)
+    /// per answer given.
+    pub fn reflection(
+        &self,
+        mut new_id: impl FnMut() -> String,
+        timestamp: &str,
+        interest: Option<u8>,
+        surprised: &str,
+        skill: Option<&str>,
+    ) -> Vec<Value> {
+        let mut answers: Vec<(&str, &str, &str, String)> = Vec::new();
+        if let Some(i) = interest {
+            answers.push((
+                "interest",
+                "likert",
+                "How interested are you in this career now? (1-5)",
+                i.to_string(),
+            ));
+        }
+        if !surprised.trim().is_empty() {
+            answers.push((
+                "surprised",
+                "long-fill-in",
+                "What surprised you?",
+                surprised.trim().to_string(),
+            ));
+        }
+        if let Some(skill) = skill {
+            answers.push((
+                "skill",
+                "fill-in",
+                "Which skill do you want to build?",
+                skill.to_string(),
+            ));
+        }
+        answers
+            .into_iter()
+            .map(|(id, kind, question, response)| {
+                let mut s = self.statement(&new_id(), timestamp, VERB_ANSWERED, false);
+                s["object"] = json!({
+                    "id": format!("{}/reflection/{id}", self.activity_id),
+                    "objectType": "Activity",
+                    "definition": {
+                        "type": INTERACTION,
+                        "interactionType": kind,
+                        "name": { "en-US": question },
+                    },
+                });
+                s["result"] = json!({ "response": response });
+                s["context"]["contextActivities"]["parent"] =
+                    json!([{ "id": self.activity_id, "objectType": "Activity" }]);
+                s
+            })
+            .collect()
+    }
+
     /// `completed`, with how long the session has lasted.
     pub fn completed(&self, id: &str, timestamp: &str, duration: &str) -> Value {
         let mut s = self.statement(id, timestamp, VERB_COMPLETED, true);
@@ -352,6 +409,34 @@ mod tests {
         assert_eq!(s["verb"]["id"], VERB_PASSED);
         assert_eq!(s["result"]["score"]["scaled"], 0.75);
         assert!(!launch(None, "Browse").may_judge());
+    }
+
+    #[test]
+    fn a_reflection_is_an_answered_statement_per_answer() {
+        let l = launch(None, "Normal");
+        let mut n = 0;
+        let s = l.reflection(
+            || {
+                n += 1;
+                format!("r{n}")
+            },
+            "t",
+            Some(5),
+            "",
+            Some("Teamwork"),
+        );
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0]["verb"]["id"], VERB_ANSWERED);
+        assert_eq!(s[0]["object"]["definition"]["interactionType"], "likert");
+        assert_eq!(s[0]["result"]["response"], "5");
+        assert_eq!(
+            s[1]["object"]["id"],
+            "https://lms.example/au/1/reflection/skill"
+        );
+        assert!(
+            s[1]["context"]["contextActivities"]["category"].is_null(),
+            "an allowed statement"
+        );
     }
 
     #[test]

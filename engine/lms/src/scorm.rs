@@ -198,6 +198,56 @@ impl Scorm {
         }
     }
 
+    /// The student's reflection after the debrief, as interactions from slot
+    /// `first` on: `reflection-interest` (likert, 1–5), `reflection-surprised`
+    /// (free text) and `reflection-skill` (the Career-Ready Practice they want to
+    /// build). Only the answers given are sent. The LMS that launched the player is
+    /// the only place they go.
+    pub fn reflection(
+        self,
+        first: usize,
+        interest: Option<u8>,
+        surprised: &str,
+        skill: Option<&str>,
+        wall_ms: f64,
+    ) -> Values {
+        let mut answers: Vec<(&str, &str, String)> = Vec::new();
+        if let Some(i) = interest {
+            answers.push(("reflection-interest", "likert", i.to_string()));
+        }
+        if !surprised.trim().is_empty() {
+            let kind = match self.0 {
+                Version::V12 => "fill-in",
+                Version::V2004 => "long-fill-in",
+            };
+            answers.push(("reflection-surprised", kind, surprised.trim().to_string()));
+        }
+        if let Some(skill) = skill {
+            answers.push(("reflection-skill", "fill-in", skill.to_string()));
+        }
+        let mut values = Vec::new();
+        for (offset, (id, kind, response)) in answers.into_iter().enumerate() {
+            let key = |field: &str| format!("cmi.interactions.{}.{field}", first + offset);
+            values.extend(match self.0 {
+                Version::V12 => vec![
+                    (key("id"), id.to_string()),
+                    (key("type"), kind.to_string()),
+                    (key("student_response"), truncate(&response, 255)),
+                    (key("result"), "neutral".into()),
+                    (key("time"), time::time_of_day_12(wall_ms)),
+                ],
+                Version::V2004 => vec![
+                    (key("id"), id.to_string()),
+                    (key("type"), kind.to_string()),
+                    (key("timestamp"), time::timestamp_2004(wall_ms)),
+                    (key("learner_response"), truncate(&response, 4000)),
+                    (key("result"), "neutral".into()),
+                ],
+            });
+        }
+        values
+    }
+
     /// The save, after every choice: a returning student resumes from it.
     pub fn suspend(self, save: &str) -> Values {
         vec![("cmi.suspend_data".into(), save.to_string())]
@@ -248,6 +298,35 @@ impl Scorm {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_reflection_is_three_interactions_with_only_the_answers_given() {
+        let v = Scorm(Version::V12).reflection(
+            7,
+            Some(4),
+            "  More talking than I thought  ",
+            Some("Communicate clearly, effectively and with reason"),
+            0.0,
+        );
+        let get = |k: &str| v.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+        assert_eq!(get("cmi.interactions.7.id"), Some("reflection-interest"));
+        assert_eq!(get("cmi.interactions.7.type"), Some("likert"));
+        assert_eq!(get("cmi.interactions.7.student_response"), Some("4"));
+        assert_eq!(get("cmi.interactions.8.type"), Some("fill-in"));
+        assert_eq!(
+            get("cmi.interactions.8.student_response"),
+            Some("More talking than I thought")
+        );
+        assert_eq!(get("cmi.interactions.9.id"), Some("reflection-skill"));
+        let v = Scorm(Version::V2004).reflection(0, None, "x", None, 0.0);
+        assert_eq!(v.iter().filter(|(k, _)| k.ends_with(".id")).count(), 1);
+        assert!(v.contains(&("cmi.interactions.0.type".into(), "long-fill-in".into())));
+        assert!(
+            Scorm(Version::V2004)
+                .reflection(0, None, "  ", None, 0.0)
+                .is_empty()
+        );
+    }
     use super::*;
 
     fn record() -> ChoiceRecord<'static> {

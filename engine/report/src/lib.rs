@@ -11,6 +11,8 @@
 //! not run files, or do not fit their scenario, are listed with the reason and the
 //! rest still count.
 
+pub mod profile;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 

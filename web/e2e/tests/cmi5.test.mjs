@@ -139,7 +139,7 @@ const MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon";
 const verb = (s) => s.verb.id.split("/").pop();
 
 /** Launches, plays `run`'s choices, leaves; returns the statements of that session. */
-async function session(lrs, registration, run) {
+async function session(lrs, registration, run, reflect = false) {
   const before = lrs.state.statements.length;
   const terminatedBefore = lrs.state.statements.filter((s) => verb(s) === "terminated").length;
   const page = await (await browser.newContext()).newPage();
@@ -155,6 +155,12 @@ async function session(lrs, registration, run) {
   assert.equal(await page.getAttribute("#app", "data-lms"), "cmi5");
   await play(page, run.transcript.choices.map((c) => c.choice));
   await page.waitForSelector('#app[data-screen="debrief"]');
+  if (reflect) {
+    await page.check("#interest-3");
+    await page.fill("#surprised", "Calm matters more than speed.");
+    await page.click("#save-reflection");
+    await page.waitForFunction(() => document.querySelector("#reflection-status").textContent.startsWith("Saved"));
+  }
   await leave(page, lrs, terminatedBefore + 1);
   assert.deepEqual(page.errors, [], "no console errors (a CSP refusal would be one)");
   assert.ok(page.refused.every((r) => r === `404 ${PROGRESS}`), page.refused.join());
@@ -183,7 +189,7 @@ test("cmi5 launches send valid statements in the cmi5 order; the LMS's mastery s
   });
 
   const first = await session(lrs, registration, middling);
-  const second = await session(lrs, registration, best);
+  const second = await session(lrs, registration, best, true);
   const third = await session(lrs, registration, worst);
   assert.deepEqual(lrs.state.problems, []);
   assert.equal(lrs.state.fetches, 3, "one token fetch per launch");
@@ -212,7 +218,8 @@ test("cmi5 launches send valid statements in the cmi5 order; the LMS's mastery s
     assert.equal(verbs[0], "initialized");
     assert.equal(verbs.at(-1), "terminated");
     assert.equal(verbs.filter((v) => v === "terminated").length, 1);
-    assert.deepEqual(statements.filter((s) => verb(s) === "answered").map((s) => s.result.response), run.transcript.choices.map((c) => c.choice));
+    const choices = statements.filter((s) => verb(s) === "answered" && s.object.id.includes("/steps/"));
+    assert.deepEqual(choices.map((s) => s.result.response), run.transcript.choices.map((c) => c.choice));
     assert.match(statements.at(-1).result.duration, /^PT/);
   }
 
@@ -229,6 +236,11 @@ test("cmi5 launches send valid statements in the cmi5 order; the LMS's mastery s
   // Second session: passed, but no second completed.
   assert.deepEqual(second.map(verb).filter((v) => v !== "answered"), ["initialized", "passed", "terminated"]);
   assert.equal(second.find((s) => verb(s) === "passed").result.score.scaled, best.percent / 100);
+
+  // The reflection: answered statements (likert, long fill-in) before terminated.
+  const reflection = second.filter((s) => s.object.id.includes("/reflection/"));
+  assert.deepEqual(reflection.map((s) => s.object.definition.interactionType), ["likert", "long-fill-in"]);
+  assert.deepEqual(reflection.map((s) => s.result.response), ["3", "Calm matters more than speed."]);
 
   // Third session: a worse run after passing is not judged again.
   assert.deepEqual(third.map(verb).filter((v) => v !== "answered"), ["initialized", "terminated"]);

@@ -145,3 +145,25 @@ test("no LMS: the player runs standalone and says nothing about one", async () =
   assert.equal(await page.$("#lms-status"), null);
   await close(page);
 });
+
+test("SCORM 2004: the reflection after the debrief is recorded as interactions after the run's", async () => {
+  const best = runs.find((x) => x.scenario === SCENARIO && x.passed);
+  const { page, frame } = await lmsPage("2004", `?scenario=${SCENARIO}&clock=manual&seed=${best.transcript.seed}`);
+  await playByClicks(frame, best.transcript.choices.map((c) => c.choice));
+  await frame.waitForSelector('#app[data-screen="debrief"]');
+  await frame.check("#interest-5");
+  await frame.fill("#surprised", "The taxi and the card matter as much as the room.");
+  await frame.selectOption("#skill", "Teamwork");
+  await frame.click("#save-reflection");
+  await frame.waitForFunction(() => document.querySelector("#reflection-status").textContent.startsWith("Saved"));
+  const r = await recorded(page);
+  const n = best.transcript.choices.length;
+  assert.equal(r[`cmi.interactions.${n}.id`], "reflection-interest");
+  assert.equal(r[`cmi.interactions.${n}.type`], "likert");
+  assert.equal(r[`cmi.interactions.${n}.learner_response`], "5");
+  assert.equal(r[`cmi.interactions.${n + 1}.type`], "long-fill-in");
+  assert.equal(r[`cmi.interactions.${n + 1}.learner_response`], "The taxi and the card matter as much as the room.");
+  assert.equal(r[`cmi.interactions.${n + 2}.learner_response`], "Work productively in teams while using cultural and global competence");
+  assert.deepEqual(page.errors, []);
+  await close(page);
+});

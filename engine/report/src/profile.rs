@@ -1,0 +1,347 @@
+//! The student's side: a record of each finished run kept in this browser (for the
+//! portfolio page), the reflection after the debrief, and the interest profile
+//! across the scenarios played here. Kept locally and never sent anywhere but the
+//! LMS that launched the player; the student can clear it.
+//!
+//! Plain data and pure functions; the player stores it as JSON in localStorage and
+//! reads it back with [`Profile::from_json`], which never fails: a damaged or edited
+//! profile starts empty and says so.
+
+use std::collections::BTreeMap;
+
+use firstshift_core::{CareerReadyPractice, clock_text};
+use firstshift_rubric::ScoreReport;
+use firstshift_scenario::Scenario;
+use serde::{Deserialize, Serialize};
+
+/// The longest answer kept for a free-text question.
+pub const MAX_ANSWER: usize = 500;
+
+/// What a student says after the debrief.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reflection {
+    /// How interested in this career now, 1–5.
+    pub interest: Option<u8>,
+    /// What surprised them.
+    #[serde(default)]
+    pub surprised: String,
+    /// The Career-Ready Practice they want to build, by name.
+    pub skill: Option<CareerReadyPractice>,
+}
+
+impl Reflection {
+    /// Cleans what a form gave: an interest outside 1–5 is dropped, text is trimmed
+    /// and cut to [`MAX_ANSWER`] characters.
+    pub fn new(interest: Option<u8>, surprised: &str, skill: Option<CareerReadyPractice>) -> Self {
+        Reflection {
+            interest: interest.filter(|i| (1..=5).contains(i)),
+            surprised: surprised.trim().chars().take(MAX_ANSWER).collect(),
+            skill,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.interest.is_none() && self.surprised.is_empty() && self.skill.is_none()
+    }
+}
+
+/// One criterion of a finished run, as the portfolio page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriterionRecord {
+    pub title: String,
+    pub level: Option<String>,
+    pub points: u32,
+    pub max_points: u32,
+    pub feedback: String,
+    /// The choices that earned it: "2:40 Call the guest first".
+    pub evidence: Vec<String>,
+}
+
+/// A finished run, as kept in the browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunRecord {
+    pub scenario: String,
+    pub title: String,
+    pub career: String,
+    /// The cluster's name as the framework writes it.
+    pub cluster: String,
+    /// The date it was finished, `YYYY-MM-DD` (no time: nobody needs the minute).
+    pub date: String,
+    pub percent: u32,
+    pub pass_mark: u32,
+    pub passed: bool,
+    pub ending: Option<String>,
+    pub criteria: Vec<CriterionRecord>,
+    pub critical_failures: Vec<String>,
+    pub practices_shown: Vec<CareerReadyPractice>,
+    pub reflection: Option<Reflection>,
+}
+
+impl RunRecord {
+    pub fn new(scenario: &Scenario, report: &ScoreReport, date: &str) -> Self {
+        RunRecord {
+            scenario: scenario.id.clone(),
+            title: scenario.title.clone(),
+            career: scenario.career.clone(),
+            cluster: scenario.cluster.title().to_string(),
+            date: date.to_string(),
+            percent: report.percent,
+            pass_mark: report.pass_mark,
+            passed: report.passed,
+            ending: report.ending.as_ref().map(|e| e.title.clone()),
+            criteria: report
+                .criteria
+                .iter()
+                .map(|c| CriterionRecord {
+                    title: c.title.clone(),
+                    level: c.level.clone(),
+                    points: c.points,
+                    max_points: c.max_points,
+                    feedback: c.feedback.clone(),
+                    evidence: c
+                        .evidence
+                        .iter()
+                        .map(|e| {
+                            let label = scenario
+                                .choice(&e.choice)
+                                .map_or(e.choice.as_str(), |(_, ch)| ch.label.as_str());
+                            format!("{} {label}", clock_text(e.at))
+                        })
+                        .collect(),
+                })
+                .collect(),
+            critical_failures: report
+                .critical_failures
+                .iter()
+                .map(|c| c.title.clone())
+                .collect(),
+            practices_shown: report.practices_shown.clone(),
+            reflection: None,
+        }
+    }
+}
+
+/// Every finished run in this browser, oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub runs: Vec<RunRecord>,
+}
+
+/// Profiles keep the most recent runs; older ones drop off so localStorage stays
+/// small (a few kilobytes a run).
+pub const MAX_RUNS: usize = 100;
+
+impl Profile {
+    /// Reads a stored profile. `Err` carries an empty profile and a message for a
+    /// damaged one (the student is told, and it is replaced on the next save).
+    pub fn from_json(text: Option<&str>) -> Result<Profile, (Profile, String)> {
+        match text {
+            None => Ok(Profile::default()),
+            Some(text) => serde_json::from_str(text).map_err(|_| {
+                (
+                    Profile::default(),
+                    "The career profile saved in this browser could not be read, so it starts again from this run.".to_string(),
+                )
+            }),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Adds a finished run; returns its index.
+    pub fn add(&mut self, run: RunRecord) -> usize {
+        self.runs.push(run);
+        if self.runs.len() > MAX_RUNS {
+            let extra = self.runs.len() - MAX_RUNS;
+            self.runs.drain(..extra);
+        }
+        self.runs.len() - 1
+    }
+
+    /// Stores the reflection on run `index`; `false` when there is no such run.
+    pub fn reflect(&mut self, index: usize, reflection: Reflection) -> bool {
+        match self.runs.get_mut(index) {
+            Some(run) => {
+                run.reflection = Some(reflection);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The clusters tried, the interest ratings, and the practices shown.
+    pub fn summary(&self) -> ProfileSummary {
+        let mut clusters: BTreeMap<&str, (usize, Vec<u8>, Vec<&str>)> = BTreeMap::new();
+        let mut practices: BTreeMap<CareerReadyPractice, usize> = BTreeMap::new();
+        let mut wanted: BTreeMap<CareerReadyPractice, usize> = BTreeMap::new();
+        for run in &self.runs {
+            let c = clusters.entry(run.cluster.as_str()).or_default();
+            c.0 += 1;
+            if !c.2.contains(&run.career.as_str()) {
+                c.2.push(run.career.as_str());
+            }
+            if let Some(i) = run.reflection.as_ref().and_then(|r| r.interest) {
+                c.1.push(i);
+            }
+            for p in &run.practices_shown {
+                *practices.entry(*p).or_default() += 1;
+            }
+            if let Some(p) = run.reflection.as_ref().and_then(|r| r.skill) {
+                *wanted.entry(p).or_default() += 1;
+            }
+        }
+        let mut practices: Vec<(CareerReadyPractice, usize)> = practices.into_iter().collect();
+        practices.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ProfileSummary {
+            runs: self.runs.len(),
+            clusters: clusters
+                .into_iter()
+                .map(|(cluster, (runs, interest, careers))| ClusterInterest {
+                    cluster: cluster.to_string(),
+                    runs,
+                    careers: careers.into_iter().map(str::to_string).collect(),
+                    mean_interest: (!interest.is_empty()).then(|| {
+                        interest.iter().map(|&i| f64::from(i)).sum::<f64>() / interest.len() as f64
+                    }),
+                })
+                .collect(),
+            practices_shown: practices,
+            skills_wanted: wanted.into_iter().collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProfileSummary {
+    pub runs: usize,
+    pub clusters: Vec<ClusterInterest>,
+    /// Practices shown in the runs' rubrics, most often first.
+    pub practices_shown: Vec<(CareerReadyPractice, usize)>,
+    /// Practices the student said they want to build.
+    pub skills_wanted: Vec<(CareerReadyPractice, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClusterInterest {
+    pub cluster: String,
+    pub runs: usize,
+    pub careers: Vec<String>,
+    /// The mean of the interest ratings given, 1–5; `None` when none were given.
+    pub mean_interest: Option<f64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use firstshift_rubric::score_session;
+    use firstshift_scenario::load_scenario;
+    use firstshift_scenario::plays::{parse_plays, run_play};
+    use std::path::Path;
+
+    fn record(id: &str, play: usize, date: &str) -> RunRecord {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+        let s = load_scenario(&std::fs::read_to_string(root.join(format!("{id}.ron"))).unwrap())
+            .scenario
+            .unwrap();
+        let plays =
+            parse_plays(&std::fs::read_to_string(root.join(format!("{id}.plays.ron"))).unwrap())
+                .value
+                .unwrap();
+        let session = firstshift_scenario::plays::perform(&s, &plays.plays[play]).unwrap();
+        assert!(run_play(&s, &plays.plays[play]).passed());
+        RunRecord::new(&s, &score_session(&session), date)
+    }
+
+    #[test]
+    fn a_run_record_keeps_what_the_portfolio_shows() {
+        let r = record("hospitality/front-desk-overbooked", 0, "2026-11-30");
+        assert_eq!(r.percent, 100);
+        assert!(r.passed);
+        assert_eq!(r.cluster, "Hospitality, Events & Tourism");
+        let relocation = r
+            .criteria
+            .iter()
+            .find(|c| c.title == "Relocates the guest properly")
+            .unwrap();
+        assert_eq!(relocation.level.as_deref(), Some("Exemplary"));
+        assert!(relocation.evidence[0].ends_with("Explain the whole plan, book the taxi, and write the Harbor Inn confirmation number and your name on a card for her"), "{:?}", relocation.evidence);
+        assert!(
+            r.practices_shown
+                .contains(&CareerReadyPractice::Communication)
+        );
+    }
+
+    #[test]
+    fn the_profile_sums_up_clusters_interest_and_practices() {
+        let mut p = Profile::default();
+        let a = p.add(record("hospitality/front-desk-overbooked", 0, "2026-11-30"));
+        let b = p.add(record("hospitality/front-desk-overbooked", 2, "2026-11-30"));
+        let c = p.add(record(
+            "public-safety/dispatcher-smoke-call",
+            0,
+            "2026-12-01",
+        ));
+        assert!(p.reflect(
+            a,
+            Reflection::new(
+                Some(4),
+                "  Walking a guest is a thing!  ",
+                Some(CareerReadyPractice::Communication)
+            )
+        ));
+        assert!(p.reflect(b, Reflection::new(Some(2), "", None)));
+        assert!(
+            p.reflect(c, Reflection::new(Some(9), "x", None)),
+            "an out-of-range interest is dropped, the rest kept"
+        );
+        assert!(!p.reflect(7, Reflection::default()));
+        assert_eq!(
+            p.runs[a].reflection.as_ref().unwrap().surprised,
+            "Walking a guest is a thing!"
+        );
+        assert_eq!(p.runs[c].reflection.as_ref().unwrap().interest, None);
+
+        let s = p.summary();
+        assert_eq!(s.runs, 3);
+        let hospitality = s
+            .clusters
+            .iter()
+            .find(|c| c.cluster.starts_with("Hospitality"))
+            .unwrap();
+        assert_eq!(hospitality.runs, 2);
+        assert_eq!(hospitality.careers, ["Front desk agent"]);
+        assert_eq!(hospitality.mean_interest, Some(3.0));
+        let safety = s
+            .clusters
+            .iter()
+            .find(|c| c.cluster.starts_with("Public"))
+            .unwrap();
+        assert_eq!(safety.mean_interest, None);
+        assert_eq!(s.skills_wanted, [(CareerReadyPractice::Communication, 1)]);
+        assert!(s.practices_shown[0].1 >= s.practices_shown.last().unwrap().1);
+
+        // Round trip, and a damaged profile starts again with a message.
+        assert_eq!(Profile::from_json(Some(&p.to_json())).unwrap(), p);
+        let (empty, why) = Profile::from_json(Some("{\"runs\": 3")).unwrap_err();
+        assert!(empty.runs.is_empty() && why.contains("could not be read"));
+        assert_eq!(Profile::from_json(None).unwrap(), Profile::default());
+    }
+
+    #[test]
+    fn long_answers_are_cut_and_the_oldest_runs_drop_off() {
+        let long = "é".repeat(MAX_ANSWER + 50);
+        assert_eq!(
+            Reflection::new(None, &long, None).surprised.chars().count(),
+            MAX_ANSWER
+        );
+        assert!(Reflection::new(None, "   ", None).is_empty());
+        let one = record("hospitality/front-desk-overbooked", 0, "2026-11-30");
+        let mut p = Profile::default();
+        for _ in 0..MAX_RUNS + 3 {
+            p.add(one.clone());
+        }
+        assert_eq!(p.runs.len(), MAX_RUNS);
+    }
+}
