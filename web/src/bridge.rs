@@ -345,6 +345,7 @@ fn show_view(ui: &mut Ui, view: &str) {
                 ),
             }
         }
+        "class" => ui.class_results(),
         _ => ui.profile(&profile, damaged.as_deref()),
     }
 }
@@ -387,7 +388,7 @@ fn poll_catalog(
 
 /// `?src=` may only name a file on the same site, by a relative path: the player
 /// never fetches from anywhere else.
-fn safe_relative_path(src: &str) -> Result<String, &'static str> {
+pub fn safe_relative_path(src: &str) -> Result<String, &'static str> {
     let bad = src.contains(':')
         || src.starts_with('/')
         || src.starts_with('\\')

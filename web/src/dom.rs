@@ -102,25 +102,26 @@ pub fn query(name: &str) -> Option<String> {
 }
 
 /// Fetches a file of this site as text; `None` when it is missing or unreadable.
+pub async fn fetch_text_async(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// [`fetch_text_async`], handing the text to `done`.
 pub fn fetch_text(url: String, done: impl FnOnce(Option<String>) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
-        let text = async {
-            let window = web_sys::window()?;
-            let response: web_sys::Response =
-                wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url))
-                    .await
-                    .ok()?
-                    .dyn_into()
-                    .ok()?;
-            if !response.ok() {
-                return None;
-            }
-            wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
-                .await
-                .ok()?
-                .as_string()
-        }
-        .await;
-        done(text);
+        done(fetch_text_async(&url).await);
     });
 }

@@ -11,6 +11,7 @@
 mod bedside_panel;
 mod bridge;
 mod catalog;
+mod class_results;
 mod cmi5;
 mod dom;
 mod embed;

@@ -29,6 +29,8 @@ pub enum Screen {
     Profile,
     /// A printable record of one run.
     Portfolio,
+    /// Class results from dropped run files (teachers).
+    Class,
 }
 
 impl Screen {
@@ -42,6 +44,7 @@ impl Screen {
             Screen::Errors => "errors",
             Screen::Profile => "profile",
             Screen::Portfolio => "portfolio",
+            Screen::Class => "class",
         }
     }
 }
@@ -58,6 +61,7 @@ pub struct Ui {
     errors: Element,
     profile: Element,
     portfolio: Element,
+    class: Element,
     // Parts of the play screen.
     play_title: Element,
     play_role: Element,
@@ -121,6 +125,7 @@ impl Ui {
         let errors = section("errors", "Problems in the scenario file");
         let profile = section("profile", tr("My career profile"));
         let portfolio = section("portfolio", tr("Portfolio page"));
+        let class = section("class", "Class results");
 
         // The play screen: the stage (canvas and its text equivalent), then the step.
         let play = section("play", tr("Scenario"));
@@ -202,7 +207,7 @@ impl Ui {
             append(&play, part);
         }
         for part in [
-            &loading, &catalog, &resume, &play, &debrief, &errors, &profile, &portfolio,
+            &loading, &catalog, &resume, &play, &debrief, &errors, &profile, &portfolio, &class,
         ] {
             append(&main, part);
         }
@@ -222,6 +227,7 @@ impl Ui {
             errors,
             profile,
             portfolio,
+            class,
             play_title,
             play_role,
             clock,
@@ -252,6 +258,7 @@ impl Ui {
             (Screen::Errors, &self.errors),
             (Screen::Profile, &self.profile),
             (Screen::Portfolio, &self.portfolio),
+            (Screen::Class, &self.class),
         ] {
             set_hidden(e, s != screen);
         }
@@ -866,6 +873,12 @@ impl Ui {
         focus(&heading);
     }
 
+    /// The class results page: teachers drop their students' run files.
+    pub fn class_results(&mut self) {
+        crate::class_results::build(&self.class);
+        self.switch(Screen::Class);
+    }
+
     /// A printable record of one run: something a student can show a counsellor or
     /// an employer. The browser's print dialog saves it as a PDF.
     pub fn portfolio(&mut self, run: &RunRecord) {
@@ -1299,5 +1312,15 @@ fn own_file_panel() -> Element {
             .text("Read the guide to writing a scenario"),
     );
     append(&panel, &guide);
+    let class = el("p").class("guide-link");
+    append(&class, &el("span").text("Your students' runs? "));
+    append(
+        &class,
+        &el("a")
+            .id("class-link")
+            .attr("href", "?view=class")
+            .text("See the class's results"),
+    );
+    append(&panel, &class);
     panel
 }

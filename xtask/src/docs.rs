@@ -14,6 +14,7 @@ use crate::root;
 const PAGES: &[(&str, &str)] = &[
     ("authoring", "Writing a scenario"),
     ("diagnostics", "Diagnostics reference"),
+    ("careers", "Career connections"),
     ("lms", "FirstShift in an LMS"),
     ("embedding", "Embedding the player"),
     ("sources", "Sources for the built-in scenarios"),

@@ -1,0 +1,55 @@
+// The class results page: a teacher drops run files (good, middling, harmful and
+// broken), the page re-scores them in the browser and shows the aggregates the
+// native `firstshift report` gives, with the CSV; screenshots at 1366×768 and phone.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { launch, screen, nativeRuns, shot, BASE } from "../lib.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+let browser;
+let runs;
+before(async () => { browser = await launch(); runs = nativeRuns(); });
+after(async () => { await browser?.close(); });
+
+const FRONT_DESK = "hospitality/front-desk-overbooked";
+
+test("dropped run files give the class's levels, critical failures, choices and a CSV", async () => {
+  const files = runs
+    .filter((r) => r.scenario === FRONT_DESK)
+    .map((r, i) => ({ name: `student-${i}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(r.transcript)) }));
+  assert.equal(files.length, 6);
+  files.push({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not a run") });
+  files.push({ name: "elsewhere.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...runs[0].transcript, scenario: "../../etc/passwd" })) });
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    const context = await browser.newContext({ viewport, bypassCSP: true, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${BASE}?view=class`);
+    await screen(page, "class");
+    await page.setInputFiles("#class-files", files);
+    await page.waitForSelector("#class-summary");
+    assert.equal(await page.textContent("#class-summary"), "6 runs counted, 2 files not counted.");
+    const part = `.class-scenario[data-scenario="${FRONT_DESK}"]`;
+    assert.equal(await page.textContent(`${part} .class-line`), "6 runs, 6 finished, 2 passed; mean score 48%");
+    assert.match(await page.textContent(`${part} tr[data-criterion="first-contact"]`), /Exemplary 3, Proficient 1, Developing 1, none 1/);
+    assert.match(await page.textContent(`${part} .class-critical`), /The guest leaves with a confirmed place to sleep \(2 runs\)/);
+    assert.match(await page.textContent(`${part} li[data-step="arrival"]`), /Stop typing, make eye contact and welcome her ×4/);
+    const rejected = await page.textContent("#class-rejected");
+    assert.match(rejected, /notes\.txt: not a FirstShift run file/);
+    assert.match(rejected, /elsewhere\.json: a run of `\.\.\/\.\.\/etc\/passwd`, a scenario not found here/);
+    await page.addScriptTag({ content: axeSource });
+    const axe = await page.evaluate(async () =>
+      (await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })).violations.map((v) => v.id));
+    assert.deepEqual(axe, []);
+    await shot(page, `class-results-${viewport.width > 800 ? "desktop" : "phone"}`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#class-csv")]);
+    assert.equal(download.suggestedFilename(), "firstshift-class-results.csv");
+    const csv = readFileSync(await download.path(), "utf8");
+    assert.equal(csv.split("\n").filter(Boolean).length, 1 + 6 * 4);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

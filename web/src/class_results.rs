@@ -1,0 +1,246 @@
+//! The class results page (`?view=class`), for teachers: drop the run files students
+//! downloaded and see the class's results, with no server. Each file is re-scored
+//! in the browser against its built-in scenario (`firstshift_report`), so a file
+//! cannot claim a score; files that do not fit are listed with the reason and the
+//! rest still count. Nothing is uploaded anywhere; the CSV is made in the page.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use firstshift_report::{ClassReport, RunFile, class_report, to_csv};
+use firstshift_scenario::{Scenario, load_scenario};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Element;
+
+use crate::dom::{self, Build, append, button, clear, el, on};
+
+/// Fills the section with the file picker and an empty result.
+pub fn build(section: &Element) {
+    clear(section);
+    append(
+        section,
+        &el("h1").attr("tabindex", "-1").text("Class results"),
+    );
+    append(
+        section,
+        &el("p").class("lead").text(
+            "Choose or drop the run files your students downloaded from the debrief (firstshift-…-run.json). Each run is scored again here, in your browser; nothing is uploaded.",
+        ),
+    );
+    let input = el("input")
+        .id("class-files")
+        .attr("type", "file")
+        .attr("multiple", "")
+        .attr("accept", ".json,application/json");
+    on(&input, "change", |event| {
+        let files = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files());
+        if let Some(files) = files {
+            read_and_report(files);
+        }
+    });
+    append(
+        section,
+        &el("label").attr("for", "class-files").text("Run files"),
+    );
+    append(section, &input);
+    let zone = el("div")
+        .class("drop-zone")
+        .id("class-drop")
+        .text("…or drop them here.");
+    on(&zone, "dragover", |event| event.prevent_default());
+    on(&zone, "drop", |event| {
+        event.prevent_default();
+        let files = event
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(|d| d.data_transfer())
+            .and_then(|t| t.files());
+        if let Some(files) = files {
+            read_and_report(files);
+        }
+    });
+    append(section, &zone);
+    append(
+        section,
+        &el("div").id("class-report").attr("aria-live", "polite"),
+    );
+}
+
+fn read_and_report(files: web_sys::FileList) {
+    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut runs = Vec::new();
+        for file in files {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
+            runs.push(RunFile {
+                name: file.name(),
+                text,
+            });
+        }
+        // The scenarios the files name, fetched once each from this site.
+        let mut wanted: Vec<String> = runs
+            .iter()
+            .filter_map(|r| serde_json::from_str::<serde_json::Value>(&r.text).ok())
+            .filter_map(|v| v["scenario"].as_str().map(str::to_string))
+            .filter(|id| crate::bridge::safe_relative_path(id).is_ok())
+            .collect();
+        wanted.sort();
+        wanted.dedup();
+        let mut library: BTreeMap<String, Arc<Scenario>> = BTreeMap::new();
+        for id in wanted {
+            if let Some(text) = dom::fetch_text_async(&format!("scenarios/{id}.ron")).await
+                && let Some(s) = load_scenario(&text).scenario
+            {
+                library.insert(id, s);
+            }
+        }
+        let report = class_report(|id| library.get(id).cloned(), &runs);
+        show(&report);
+    });
+}
+
+fn show(report: &ClassReport) {
+    let Some(out) = dom::document().get_element_by_id("class-report") else {
+        return;
+    };
+    clear(&out);
+    let counted: usize = report.scenarios.iter().map(|s| s.runs).sum();
+    append(
+        &out,
+        &el("p").id("class-summary").text(&format!(
+            "{counted} runs counted, {} files not counted.",
+            report.rejected.len()
+        )),
+    );
+    for s in &report.scenarios {
+        let part = el("section")
+            .class("class-scenario")
+            .attr("data-scenario", &s.id)
+            .attr("aria-label", &s.title);
+        append(&part, &el("h2").text(&s.title));
+        append(
+            &part,
+            &el("p").class("class-line").text(&format!(
+                "{} runs, {} finished, {} passed; mean score {:.0}%",
+                s.runs, s.finished, s.passed, s.mean_percent
+            )),
+        );
+        // Levels per criterion: one row each, a column per level reached.
+        let table = el("table")
+            .class("scores")
+            .class("class-levels")
+            .child(&el("caption").text("Levels reached, by criterion"));
+        let head = el("tr")
+            .child(&el("th").attr("scope", "col").text("Criterion"))
+            .child(&el("th").attr("scope", "col").text("Levels (runs)"))
+            .child(&el("th").attr("scope", "col").text("Standards"));
+        append(&table, &el("thead").child(&head));
+        let body = el("tbody");
+        for c in &s.criteria {
+            let levels: Vec<String> = c
+                .levels
+                .iter()
+                .map(|l| format!("{} {}", l.label, l.count))
+                .collect();
+            append(
+                &body,
+                &el("tr")
+                    .attr("data-criterion", &c.id)
+                    .child(&el("th").attr("scope", "row").text(&c.title))
+                    .child(&el("td").text(&levels.join(", ")))
+                    .child(&el("td").text(&c.standards.join(", "))),
+            );
+        }
+        append(&table, &body);
+        append(&part, &table);
+        if !s.critical_failures.is_empty() {
+            append(&part, &el("h3").text("Critical actions most often missed"));
+            let list = el("ul").class("class-critical");
+            for c in &s.critical_failures {
+                append(
+                    &list,
+                    &el("li").text(&format!("{} ({} runs)", c.label, c.count)),
+                );
+            }
+            append(&part, &list);
+        }
+        append(
+            &part,
+            &el("h3").text("Choices most often taken at each step"),
+        );
+        let list = el("ul").class("class-choices");
+        for step in &s.choices_by_step {
+            let top: Vec<String> = step
+                .choices
+                .iter()
+                .map(|c| format!("{} ×{}", c.label, c.count))
+                .collect();
+            append(
+                &list,
+                &el("li").attr("data-step", &step.step).text(&format!(
+                    "{}: {}",
+                    step.step,
+                    top.join("; ")
+                )),
+            );
+        }
+        append(&part, &list);
+        if !s.by_tag.is_empty() {
+            append(
+                &part,
+                &el("h3").text("By standard and Career-Ready Practice"),
+            );
+            let list = el("ul").class("class-tags");
+            for t in &s.by_tag {
+                append(
+                    &list,
+                    &el("li").text(&format!(
+                        "[{}] {}: {:.0}% of points",
+                        t.kind, t.tag, t.mean_percent
+                    )),
+                );
+            }
+            append(&part, &list);
+        }
+        append(&out, &part);
+    }
+    if !report.rejected.is_empty() {
+        append(&out, &el("h2").text("Files not counted"));
+        let list = el("ul").id("class-rejected");
+        for r in &report.rejected {
+            append(&list, &el("li").text(&format!("{}: {}", r.file, r.reason)));
+        }
+        append(&out, &list);
+    }
+    if counted > 0 {
+        let csv = to_csv(report);
+        append(
+            &out,
+            &button("Download the results as CSV", move |_| download_csv(&csv)).id("class-csv"),
+        );
+    }
+}
+
+fn download_csv(csv: &str) {
+    let parts = js_sys::Array::of1(&csv.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let a: web_sys::HtmlAnchorElement = el("a").unchecked_into();
+    a.set_href(&url);
+    a.set_download("firstshift-class-results.csv");
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
