@@ -1,6 +1,8 @@
 // Shared helpers for the browser tests: launch Debian's chromium through
 // playwright-core, open the player, wait on page state (never on sleeps).
 import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -87,4 +89,16 @@ export async function playByClicks(frame, ids) {
 
 export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** WCAG 2.1 A and AA violations axe-core finds on the page (the canvas's pixels are
+ * out of scope: it has a text equivalent). The page's context needs `bypassCSP`,
+ * because axe is injected as a script. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () =>
+    window.axe.run({ exclude: [["#bevy-canvas"]] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
 }

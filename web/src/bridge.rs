@@ -771,27 +771,12 @@ pub fn progress_percent(session: &Session) -> u32 {
 
 fn download_transcript(session: &Session) {
     let json = serde_json::to_string_pretty(&session.transcript()).unwrap_or_default();
-    let parts = js_sys::Array::of1(&json.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let slug = session
-        .scenario()
-        .id
-        .rsplit('/')
-        .next()
-        .unwrap_or("run")
-        .to_string();
-    let a: web_sys::HtmlAnchorElement = dom::el("a").unchecked_into();
-    a.set_href(&url);
-    a.set_download(&format!("firstshift-{slug}-run.json"));
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    let slug = session.scenario().id.rsplit('/').next().unwrap_or("run");
+    dom::download(
+        &json,
+        "application/json",
+        &format!("firstshift-{slug}-run.json"),
+    );
 }
 
 /// Reads the reflection form, keeps the answers with the run, and sends them to the

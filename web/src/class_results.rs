@@ -125,13 +125,7 @@ fn show(report: &ClassReport) {
             .attr("data-scenario", &s.id)
             .attr("aria-label", &s.title);
         append(&part, &el("h2").text(&s.title));
-        append(
-            &part,
-            &el("p").class("class-line").text(&format!(
-                "{} runs, {} finished, {} passed; mean score {:.0}%",
-                s.runs, s.finished, s.passed, s.mean_percent
-            )),
-        );
+        append(&part, &el("p").class("class-line").text(&s.headline()));
         // Levels per criterion: one row each, a column per level reached.
         let table = el("table")
             .class("scores")
@@ -223,24 +217,10 @@ fn show(report: &ClassReport) {
         let csv = to_csv(report);
         append(
             &out,
-            &button("Download the results as CSV", move |_| download_csv(&csv)).id("class-csv"),
+            &button("Download the results as CSV", move |_| {
+                dom::download(&csv, "text/csv", "firstshift-class-results.csv")
+            })
+            .id("class-csv"),
         );
     }
-}
-
-fn download_csv(csv: &str) {
-    let parts = js_sys::Array::of1(&csv.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let a: web_sys::HtmlAnchorElement = el("a").unchecked_into();
-    a.set_href(&url);
-    a.set_download("firstshift-class-results.csv");
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
 }

@@ -125,3 +125,21 @@ pub fn fetch_text(url: String, done: impl FnOnce(Option<String>) + 'static) {
         done(fetch_text_async(&url).await);
     });
 }
+
+/// Offers `text` as a file download (made in the page; nothing is uploaded).
+pub fn download(text: &str, mime: &str, file_name: &str) {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let a: web_sys::HtmlAnchorElement = el("a").unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

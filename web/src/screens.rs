@@ -2,7 +2,7 @@
 //! the resume prompt. Every string from a scenario goes in as a text node.
 
 use firstshift_core::{CareerFacts, CareerReadyPractice, Event, clock_text};
-use firstshift_report::profile::{Profile, RunRecord};
+use firstshift_report::profile::{CriterionRecord, Profile, RunRecord};
 use firstshift_rubric::ScoreReport;
 use firstshift_scenario::catalog::Catalog;
 use firstshift_scenario::diagnostic::{JsonDiagnostic, Severity};
@@ -629,34 +629,8 @@ impl Ui {
 
         append(d, &el("h2").text(tr("How each part was scored")));
         let criteria = el("ul").class("criteria");
-        for c in &report.criteria {
-            let item = el("li").class("criterion").attr("data-criterion", &c.id);
-            let level = c.level.as_deref().unwrap_or(tr("Not shown"));
-            append(&item, &el("h3").text(&c.title));
-            append(
-                &item,
-                &el("p").class("level").text(&trf(
-                    "{} — {} of {} points",
-                    &[&level, &c.points, &c.max_points],
-                )),
-            );
-            append(&item, &el("p").text(&c.feedback));
-            if !c.evidence.is_empty() {
-                let ev = el("ul")
-                    .class("evidence")
-                    .attr("aria-label", tr("What counted"));
-                for e in &c.evidence {
-                    let label = scenario
-                        .choice(&e.choice)
-                        .map_or(e.choice.as_str(), |(_, ch)| ch.label.as_str());
-                    append(
-                        &ev,
-                        &el("li").text(&trf("At {}: {}", &[&clock_text(e.at), &label])),
-                    );
-                }
-                append(&item, &ev);
-            }
-            append(&criteria, &item);
+        for c in &RunRecord::new(scenario, report, "").criteria {
+            append(&criteria, &criterion_item(c));
         }
         append(d, &criteria);
 
@@ -921,27 +895,7 @@ impl Ui {
         append(p, &el("h2").text(tr("How each part was scored")));
         let list = el("ul").class("criteria");
         for c in &run.criteria {
-            let item = el("li").class("criterion");
-            append(&item, &el("h3").text(&c.title));
-            let level = c.level.as_deref().unwrap_or(tr("Not shown"));
-            append(
-                &item,
-                &el("p").class("level").text(&trf(
-                    "{} — {} of {} points",
-                    &[&level, &c.points, &c.max_points],
-                )),
-            );
-            append(&item, &el("p").text(&c.feedback));
-            if !c.evidence.is_empty() {
-                let ev = el("ul")
-                    .class("evidence")
-                    .attr("aria-label", tr("What counted"));
-                for e in &c.evidence {
-                    append(&ev, &el("li").text(e));
-                }
-                append(&item, &ev);
-            }
-            append(&list, &item);
+            append(&list, &criterion_item(c));
         }
         append(p, &list);
         if !run.practices_shown.is_empty() {
@@ -1151,6 +1105,32 @@ fn career_facts(facts: &CareerFacts, career: &str, open: bool) -> Element {
         append(&details, &table);
     }
     details
+}
+
+/// A criterion as scored: its level and points, the feedback, and the choices that
+/// earned it (the debrief and the portfolio page show the same).
+fn criterion_item(c: &CriterionRecord) -> Element {
+    let item = el("li").class("criterion").attr("data-criterion", &c.id);
+    append(&item, &el("h3").text(&c.title));
+    let level = c.level.as_deref().unwrap_or(tr("Not shown"));
+    append(
+        &item,
+        &el("p").class("level").text(&trf(
+            "{} — {} of {} points",
+            &[&level, &c.points, &c.max_points],
+        )),
+    );
+    append(&item, &el("p").text(&c.feedback));
+    if !c.evidence.is_empty() {
+        let ev = el("ul")
+            .class("evidence")
+            .attr("aria-label", tr("What counted"));
+        for (at, label) in &c.evidence {
+            append(&ev, &el("li").text(&trf("At {}: {}", &[at, label])));
+        }
+        append(&item, &ev);
+    }
+    item
 }
 
 /// `?view=<view>`, keeping the student's language.

@@ -65,6 +65,16 @@ pub struct ScenarioSummary {
     pub runs_detail: Vec<RunRow>,
 }
 
+impl ScenarioSummary {
+    /// "6 runs, 6 finished, 2 passed; mean score 48%".
+    pub fn headline(&self) -> String {
+        format!(
+            "{} runs, {} finished, {} passed; mean score {:.0}%",
+            self.runs, self.finished, self.passed, self.mean_percent
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CriterionSummary {
     pub id: String,
@@ -383,10 +393,7 @@ pub fn to_text(report: &ClassReport) -> String {
     let mut out = String::new();
     for s in &report.scenarios {
         out.push_str(&format!("{} ({})\n", s.title, s.id));
-        out.push_str(&format!(
-            "  {} runs, {} finished, {} passed; mean score {:.0}%\n",
-            s.runs, s.finished, s.passed, s.mean_percent
-        ));
+        out.push_str(&format!("  {}\n", s.headline()));
         out.push_str("  Levels reached, by criterion:\n");
         for c in &s.criteria {
             let levels: Vec<String> = c

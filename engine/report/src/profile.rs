@@ -45,16 +45,17 @@ impl Reflection {
     }
 }
 
-/// One criterion of a finished run, as the portfolio page shows it.
+/// One criterion of a finished run, as the debrief and the portfolio page show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CriterionRecord {
+    pub id: String,
     pub title: String,
     pub level: Option<String>,
     pub points: u32,
     pub max_points: u32,
     pub feedback: String,
-    /// The choices that earned it: "2:40 Call the guest first".
-    pub evidence: Vec<String>,
+    /// The choices that earned it: (the clock, "2:40"; the choice's label).
+    pub evidence: Vec<(String, String)>,
 }
 
 /// A finished run, as kept in the browser.
@@ -93,6 +94,7 @@ impl RunRecord {
                 .criteria
                 .iter()
                 .map(|c| CriterionRecord {
+                    id: c.id.clone(),
                     title: c.title.clone(),
                     level: c.level.clone(),
                     points: c.points,
@@ -105,7 +107,7 @@ impl RunRecord {
                             let label = scenario
                                 .choice(&e.choice)
                                 .map_or(e.choice.as_str(), |(_, ch)| ch.label.as_str());
-                            format!("{} {label}", clock_text(e.at))
+                            (clock_text(e.at), label.to_string())
                         })
                         .collect(),
                 })
@@ -266,7 +268,7 @@ mod tests {
             .find(|c| c.title == "Relocates the guest properly")
             .unwrap();
         assert_eq!(relocation.level.as_deref(), Some("Exemplary"));
-        assert!(relocation.evidence[0].ends_with("Explain the whole plan, book the taxi, and write the Harbor Inn confirmation number and your name on a card for her"), "{:?}", relocation.evidence);
+        assert!(relocation.evidence[0].1.starts_with("Explain the whole plan, book the taxi, and write the Harbor Inn confirmation number and your name on a card for her"), "{:?}", relocation.evidence);
         assert!(
             r.practices_shown
                 .contains(&CareerReadyPractice::Communication)

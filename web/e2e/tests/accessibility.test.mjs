@@ -3,11 +3,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { launch, screen, close, playByKeyboard, BASE, ROOT } from "../lib.mjs";
+import { launch, screen, close, playByKeyboard, BASE, ROOT, axeViolations } from "../lib.mjs";
 import { join } from "node:path";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
@@ -20,41 +18,33 @@ async function page(query, viewport) {
   return p;
 }
 
-async function violations(p) {
-  await p.addScriptTag({ content: axeSource });
-  const result = await p.evaluate(async () =>
-    // The canvas's pixels are out of scope: it has a text equivalent.
-    window.axe.run({ exclude: [["#bevy-canvas"]] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
-}
 
 for (const viewport of [{ width: 1366, height: 768 }, { width: 360, height: 740 }]) {
   test(`every screen passes WCAG 2.1 AA checks at ${viewport.width}px`, async () => {
     const catalog = await page("", viewport);
     await screen(catalog, "catalog");
-    assert.deepEqual(await violations(catalog), [], "catalog");
+    assert.deepEqual(await axeViolations(catalog), [], "catalog");
     await catalog.setInputFiles("#file-input", {
       name: "broken.ron", mimeType: "text/plain",
       buffer: readFileSync(join(ROOT, "scenarios/_invalid/unknown-field.ron")),
     });
     await screen(catalog, "errors");
-    assert.deepEqual(await violations(catalog), [], "error panel");
+    assert.deepEqual(await axeViolations(catalog), [], "error panel");
     await close(catalog);
 
     const play = await page("?scenario=hospitality/front-desk-overbooked&clock=manual", viewport);
     await screen(play, "play");
     await play.waitForSelector("#choices button");
-    assert.deepEqual(await violations(play), [], "play");
+    assert.deepEqual(await axeViolations(play), [], "play");
     await playByKeyboard(play, [{ Choose: "greet-warmly" }]);
     await play.reload();
     await screen(play, "resume");
-    assert.deepEqual(await violations(play), [], "resume prompt");
+    assert.deepEqual(await axeViolations(play), [], "resume prompt");
     await play.click("#continue");
     await screen(play, "play");
     await playByKeyboard(play, ["check-system", "explain-apologise", "arrange-walk", "walk-partial", "skip-log"].map((id) => ({ Choose: id })));
     await screen(play, "debrief");
-    assert.deepEqual(await violations(play), [], "debrief");
+    assert.deepEqual(await axeViolations(play), [], "debrief");
     await close(play);
   });
 }
@@ -72,7 +62,7 @@ test("the authoring guide opens from the catalog, its links work, and it passes 
     assert.ok(await catalog.$("#part-2-reference"));
     assert.equal(await catalog.$$eval("pre", (pres) => pres.length >= 10), true, "the examples are shown");
     assert.equal(await catalog.$("text=<!-- check"), null);
-    assert.deepEqual(await violations(catalog), [], `guide at ${viewport.width}px`);
+    assert.deepEqual(await axeViolations(catalog), [], `guide at ${viewport.width}px`);
     await catalog.click('a[href="diagnostics.html"]');
     await catalog.waitForSelector("#fs0301-unknown-step");
     await close(catalog);

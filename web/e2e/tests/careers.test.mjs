@@ -3,11 +3,8 @@
 // where the scenario has it, and accessible (axe, WCAG 2.1 AA).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { launch, screen, close, nativeRuns, playByClicks, shot, BASE } from "../lib.mjs";
+import { launch, screen, close, nativeRuns, playByClicks, shot, BASE, axeViolations } from "../lib.mjs";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SCENARIO = "public-safety/dispatcher-smoke-call";
 let browser;
 let runs;
@@ -21,12 +18,6 @@ async function page(query, viewport = { width: 1366, height: 768 }) {
   return p;
 }
 
-async function violations(p) {
-  await p.addScriptTag({ content: axeSource });
-  const result = await p.evaluate(async () =>
-    window.axe.run({ exclude: [["#bevy-canvas"]] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
-}
 
 test("career facts: folded before play, open in the debrief, with each figure's source and year", async () => {
   const run = runs.find((r) => r.scenario === SCENARIO && r.passed);
@@ -40,14 +31,14 @@ test("career facts: folded before play, open in the debrief, with each figure's 
   assert.match(row, /Median pay/);
   assert.match(row, /\$38,870 a year/);
   assert.match(row, /U\.S\. Bureau of Labor Statistics, Occupational Outlook Handbook: Police, Fire, and Ambulance Dispatchers, 2016/);
-  assert.deepEqual(await violations(p), [], "play screen with the career facts open");
+  assert.deepEqual(await axeViolations(p), [], "play screen with the career facts open");
   await playByClicks(p, run.transcript.choices.map((c) => c.choice));
   await screen(p, "debrief");
   const after = "#app section:not([hidden]) details.career-facts[open]";
   assert.ok(await p.$(after), "open in the debrief");
   assert.match(await p.textContent(after), /Answer 911 calls, texts and alarms/);
   assert.match(await p.textContent(after), /Related careers/);
-  assert.deepEqual(await violations(p), [], "debrief with the career facts");
+  assert.deepEqual(await axeViolations(p), [], "debrief with the career facts");
   await shot(p, "career-facts-debrief");
   await close(p);
 });

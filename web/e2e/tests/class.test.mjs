@@ -4,10 +4,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { launch, screen, nativeRuns, shot, BASE } from "../lib.mjs";
+import { launch, screen, nativeRuns, shot, BASE, axeViolations } from "../lib.mjs";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let browser;
 let runs;
 before(async () => { browser = await launch(); runs = nativeRuns(); });
@@ -40,10 +38,7 @@ test("dropped run files give the class's levels, critical failures, choices and 
     const rejected = await page.textContent("#class-rejected");
     assert.match(rejected, /notes\.txt: not a FirstShift run file/);
     assert.match(rejected, /elsewhere\.json: a run of `\.\.\/\.\.\/etc\/passwd`, a scenario not found here/);
-    await page.addScriptTag({ content: axeSource });
-    const axe = await page.evaluate(async () =>
-      (await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })).violations.map((v) => v.id));
-    assert.deepEqual(axe, []);
+    assert.deepEqual(await axeViolations(page), []);
     await shot(page, `class-results-${viewport.width > 800 ? "desktop" : "phone"}`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#class-csv")]);
     assert.equal(download.suggestedFilename(), "firstshift-class-results.csv");

@@ -4,23 +4,14 @@
 // back. Screenshots of each screen at 1366×768 and on a phone.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { extractText, getDocumentProxy } from "unpdf";
-import { launch, screen, close, nativeRuns, playByClicks, shot, BASE } from "../lib.mjs";
+import { launch, screen, close, nativeRuns, playByClicks, shot, BASE, axeViolations } from "../lib.mjs";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let browser;
 let runs;
 before(async () => { browser = await launch(); runs = nativeRuns(); });
 after(async () => { await browser?.close(); });
 
-async function violations(p) {
-  await p.addScriptTag({ content: axeSource });
-  const result = await p.evaluate(async () =>
-    window.axe.run({ exclude: [["#bevy-canvas"]] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
-}
 
 /** Plays `run` to the debrief in `page` (same context keeps the profile). */
 async function finish(page, run) {
@@ -50,7 +41,7 @@ test("reflect, see the profile, print the portfolio page to PDF, clear the profi
     await page.selectOption("#skill", "Communication");
     await page.click("#save-reflection");
     await page.waitForFunction(() => document.querySelector("#reflection-status").textContent.startsWith("Saved"));
-    assert.deepEqual(await violations(page), [], `debrief with the reflection form (${tag})`);
+    assert.deepEqual(await axeViolations(page), [], `debrief with the reflection form (${tag})`);
     await shot(page, `reflection-${tag}`);
     await finish(page, dispatcher);
     await page.check("#interest-2");
@@ -68,7 +59,7 @@ test("reflect, see the profile, print the portfolio page to PDF, clear the profi
     assert.match(clusters, /2\.0/);
     assert.match(await page.textContent("#profile-practices"), /Communicate clearly, effectively and with reason \(2 runs\)/);
     assert.equal(await page.$$eval("#profile-runs li", (li) => li.length), 2);
-    assert.deepEqual(await violations(page), [], `profile (${tag})`);
+    assert.deepEqual(await axeViolations(page), [], `profile (${tag})`);
     await shot(page, `profile-${tag}`);
 
     // The first run's portfolio page, then printed to PDF and read back.
@@ -76,7 +67,7 @@ test("reflect, see the profile, print the portfolio page to PDF, clear the profi
     await screen(page, "portfolio");
     assert.match(await page.textContent("#portfolio h1"), /^Portfolio: Friday night, no rooms left$/);
     assert.match(await page.textContent("#portfolio-reflection"), /How much of the job is calming people down\./);
-    assert.deepEqual(await violations(page), [], `portfolio (${tag})`);
+    assert.deepEqual(await axeViolations(page), [], `portfolio (${tag})`);
     await shot(page, `portfolio-${tag}`);
     if (tag === "desktop") {
       const pdf = await page.pdf({ format: "Letter", printBackground: true });
