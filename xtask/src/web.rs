@@ -7,7 +7,8 @@ use std::time::Instant;
 
 use firstshift_scenario::catalog::{Catalog, CatalogEntry};
 
-use firstshift_scenario::translate::{check_translation, language_of_file, translate};
+use firstshift_scenario::translate::{check_translation, translate};
+use firstshift_scenario::{FileKind, file_kind};
 
 use crate::{cargo, root, run};
 
@@ -121,7 +122,8 @@ pub fn publish_scenarios(site: &Path, strict: bool) -> Result<(), String> {
                 }
                 continue;
             }
-            if !name.ends_with(".ron") || name.ends_with(".plays.ron") {
+            let kind = file_kind(&name);
+            if matches!(kind, FileKind::Plays | FileKind::Other) {
                 continue;
             }
             let relative = path
@@ -129,7 +131,7 @@ pub fn publish_scenarios(site: &Path, strict: bool) -> Result<(), String> {
                 .unwrap()
                 .to_string_lossy()
                 .replace('\\', "/");
-            if let Some(language) = language_of_file(&name) {
+            if let FileKind::Translation(language) = kind {
                 // A translation: copied for the player, checked once its scenario is in.
                 let out = target.join(&relative);
                 std::fs::create_dir_all(out.parent().unwrap()).map_err(|e| e.to_string())?;

@@ -3,8 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use firstshift_scenario::translate::language_of_file;
-use firstshift_scenario::{Diagnostic, Loaded, Scenario, load_scenario_bytes};
+use firstshift_scenario::{Diagnostic, FileKind, Loaded, Scenario, file_kind, load_scenario_bytes};
 
 pub const PLAYS_SUFFIX: &str = ".plays.ron";
 /// Folders of deliberately broken files (the diagnostics corpus) are skipped when
@@ -34,16 +33,17 @@ pub fn find(paths: &[PathBuf]) -> Result<Vec<Found>, String> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if let Some(stem) = name.strip_suffix(PLAYS_SUFFIX) {
-                scenarios.push(PathBuf::from(format!("{stem}.ron")));
-            } else if let Some(language) = language_of_file(&file_name) {
-                // A translation file stands for its scenario.
-                let suffix = format!(".{language}.ron");
-                let stem = name.strip_suffix(&suffix).unwrap_or(&name);
-                scenarios.push(PathBuf::from(format!("{stem}.ron")));
-            } else {
-                scenarios.push(path.clone());
-            }
+            // A playthrough or translation file stands for its scenario.
+            let suffix = match file_kind(&file_name) {
+                FileKind::Plays => PLAYS_SUFFIX.to_string(),
+                FileKind::Translation(language) => format!(".{language}.ron"),
+                FileKind::Scenario | FileKind::Other => {
+                    scenarios.push(path.clone());
+                    continue;
+                }
+            };
+            let stem = name.strip_suffix(&suffix).unwrap_or(&name);
+            scenarios.push(PathBuf::from(format!("{stem}.ron")));
         } else {
             return Err(format!("{} does not exist", path.display()));
         }
@@ -74,11 +74,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             if name != SKIPPED_FOLDER && !name.starts_with('.') {
                 walk(&path, out)?;
             }
-        } else if name.ends_with(".ron")
-            && !name.ends_with(PLAYS_SUFFIX)
-            && language_of_file(&name).is_none()
-        {
-            // Not `x.plays.ron` or a translation `x.es.ron`: a scenario.
+        } else if file_kind(&name) == FileKind::Scenario {
             out.push(path);
         }
     }
@@ -107,7 +103,9 @@ pub fn translations_of(scenario: &Path) -> Vec<(String, PathBuf)> {
             let path = entry.ok()?.path();
             let name = path.file_name()?.to_string_lossy().into_owned();
             let rest = name.strip_prefix(&format!("{stem}."))?;
-            let language = language_of_file(&name)?;
+            let FileKind::Translation(language) = file_kind(&name) else {
+                return None;
+            };
             (rest == format!("{language}.ron")).then(|| (language.to_string(), path))
         })
         .collect();

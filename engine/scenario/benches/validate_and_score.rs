@@ -23,9 +23,7 @@ fn library() -> Vec<(String, String)> {
             let path = file.unwrap().path();
             let name = path.to_string_lossy().into_owned();
             let file_name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if name.ends_with(".ron")
-                && !name.ends_with(".plays.ron")
-                && firstshift_scenario::translate::language_of_file(&file_name).is_none()
+            if firstshift_scenario::file_kind(&file_name) == firstshift_scenario::FileKind::Scenario
             {
                 let plays =
                     std::fs::read_to_string(name.replace(".ron", ".plays.ron")).unwrap_or_default();

@@ -22,6 +22,31 @@ pub use diagnostic::{Code, Diagnostic, Severity, SourceFile};
 
 pub use sims::{SimSetup, Sims};
 
+/// What a file in a folder of scenarios is, by its name: `x.ron` a scenario,
+/// `x.plays.ron` its playthroughs, `x.es.ron` its Spanish translation. Every tool
+/// that walks a folder of scenarios sorts its files with this one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind<'a> {
+    Scenario,
+    Plays,
+    /// A translation, with its language code.
+    Translation(&'a str),
+    /// Not a `.ron` file.
+    Other,
+}
+
+pub fn file_kind(file_name: &str) -> FileKind<'_> {
+    if !file_name.ends_with(".ron") {
+        FileKind::Other
+    } else if file_name.ends_with(".plays.ron") {
+        FileKind::Plays
+    } else if let Some(language) = translate::language_of_file(file_name) {
+        FileKind::Translation(language)
+    } else {
+        FileKind::Scenario
+    }
+}
+
 /// A scenario with the built-in sims.
 pub type Scenario = firstshift_core::Scenario<Sims>;
 pub type Session = firstshift_core::Session<Sims>;

@@ -21,9 +21,8 @@ pub fn builtin_files() -> Vec<PathBuf> {
                 if name != "_invalid" {
                     walk(&path, out);
                 }
-            } else if name.ends_with(".ron")
-                && !name.ends_with(".plays.ron")
-                && firstshift_scenario::translate::language_of_file(&name).is_none()
+            } else if firstshift_scenario::file_kind(&name)
+                == firstshift_scenario::FileKind::Scenario
             {
                 out.push(path);
             }
