@@ -138,17 +138,12 @@ fn show(report: &ClassReport) {
         append(&table, &el("thead").child(&head));
         let body = el("tbody");
         for c in &s.criteria {
-            let levels: Vec<String> = c
-                .levels
-                .iter()
-                .map(|l| format!("{} {}", l.label, l.count))
-                .collect();
             append(
                 &body,
                 &el("tr")
                     .attr("data-criterion", &c.id)
                     .child(&el("th").attr("scope", "row").text(&c.title))
-                    .child(&el("td").text(&levels.join(", ")))
+                    .child(&el("td").text(&c.levels_line()))
                     .child(&el("td").text(&c.standards.join(", "))),
             );
         }
@@ -158,10 +153,7 @@ fn show(report: &ClassReport) {
             append(&part, &el("h3").text("Critical actions most often missed"));
             let list = el("ul").class("class-critical");
             for c in &s.critical_failures {
-                append(
-                    &list,
-                    &el("li").text(&format!("{} ({} runs)", c.label, c.count)),
-                );
+                append(&list, &el("li").text(&c.runs_line()));
             }
             append(&part, &list);
         }
@@ -171,18 +163,9 @@ fn show(report: &ClassReport) {
         );
         let list = el("ul").class("class-choices");
         for step in &s.choices_by_step {
-            let top: Vec<String> = step
-                .choices
-                .iter()
-                .map(|c| format!("{} ×{}", c.label, c.count))
-                .collect();
             append(
                 &list,
-                &el("li").attr("data-step", &step.step).text(&format!(
-                    "{}: {}",
-                    step.step,
-                    top.join("; ")
-                )),
+                &el("li").attr("data-step", &step.step).text(&step.line()),
             );
         }
         append(&part, &list);
@@ -193,13 +176,7 @@ fn show(report: &ClassReport) {
             );
             let list = el("ul").class("class-tags");
             for t in &s.by_tag {
-                append(
-                    &list,
-                    &el("li").text(&format!(
-                        "[{}] {}: {:.0}% of points",
-                        t.kind, t.tag, t.mean_percent
-                    )),
-                );
+                append(&list, &el("li").text(&format!("{} of points", t.line())));
             }
             append(&part, &list);
         }
@@ -209,7 +186,7 @@ fn show(report: &ClassReport) {
         append(&out, &el("h2").text("Files not counted"));
         let list = el("ul").id("class-rejected");
         for r in &report.rejected {
-            append(&list, &el("li").text(&format!("{}: {}", r.file, r.reason)));
+            append(&list, &el("li").text(&r.line()));
         }
         append(&out, &list);
     }

@@ -65,6 +65,50 @@ pub struct ScenarioSummary {
     pub runs_detail: Vec<RunRow>,
 }
 
+impl Rejected {
+    /// "notes.txt: not a FirstShift run file (…)".
+    pub fn line(&self) -> String {
+        format!("{}: {}", self.file, self.reason)
+    }
+}
+
+impl CriterionSummary {
+    /// "Exemplary 3, Proficient 1, none 2".
+    pub fn levels_line(&self) -> String {
+        self.levels
+            .iter()
+            .map(|l| format!("{} {}", l.label, l.count))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl Count {
+    /// "The guest leaves with a bed (2 runs)".
+    pub fn runs_line(&self) -> String {
+        format!("{} ({} runs)", self.label, self.count)
+    }
+}
+
+impl StepChoices {
+    /// "arrival: Greet her ×4; Finish the email ×2".
+    pub fn line(&self) -> String {
+        let taken: Vec<String> = self
+            .choices
+            .iter()
+            .map(|c| format!("{} ×{}", c.label, c.count))
+            .collect();
+        format!("{}: {}", self.step, taken.join("; "))
+    }
+}
+
+impl TagSummary {
+    /// "[standard] CCSS.ELA-LITERACY.W.11-12.2: 50%" (of the points available).
+    pub fn line(&self) -> String {
+        format!("[{}] {}: {:.0}%", self.kind, self.tag, self.mean_percent)
+    }
+}
+
 impl ScenarioSummary {
     /// "6 runs, 6 finished, 2 passed; mean score 48%".
     pub fn headline(&self) -> String {
@@ -396,41 +440,28 @@ pub fn to_text(report: &ClassReport) -> String {
         out.push_str(&format!("  {}\n", s.headline()));
         out.push_str("  Levels reached, by criterion:\n");
         for c in &s.criteria {
-            let levels: Vec<String> = c
-                .levels
-                .iter()
-                .map(|l| format!("{} {}", l.label, l.count))
-                .collect();
-            out.push_str(&format!("    {}: {}\n", c.title, levels.join(", ")));
+            out.push_str(&format!("    {}: {}\n", c.title, c.levels_line()));
         }
         if !s.critical_failures.is_empty() {
             out.push_str("  Critical actions most often missed:\n");
             for c in &s.critical_failures {
-                out.push_str(&format!("    {} ({} runs)\n", c.label, c.count));
+                out.push_str(&format!("    {}\n", c.runs_line()));
             }
         }
         if !s.harms.is_empty() {
             out.push_str("  Harmful actions:\n");
             for h in &s.harms {
-                out.push_str(&format!("    {} ({} runs)\n", h.label, h.count));
+                out.push_str(&format!("    {}\n", h.runs_line()));
             }
         }
         out.push_str("  Choices most often taken at each step:\n");
         for step in &s.choices_by_step {
-            let top: Vec<String> = step
-                .choices
-                .iter()
-                .map(|c| format!("{} ×{}", c.label, c.count))
-                .collect();
-            out.push_str(&format!("    {}: {}\n", step.step, top.join("; ")));
+            out.push_str(&format!("    {}\n", step.line()));
         }
         if !s.by_tag.is_empty() {
             out.push_str("  By standard and Career-Ready Practice (share of points earned):\n");
             for t in &s.by_tag {
-                out.push_str(&format!(
-                    "    [{}] {}: {:.0}%\n",
-                    t.kind, t.tag, t.mean_percent
-                ));
+                out.push_str(&format!("    {}\n", t.line()));
             }
         }
         out.push('\n');
@@ -438,7 +469,7 @@ pub fn to_text(report: &ClassReport) -> String {
     if !report.rejected.is_empty() {
         out.push_str("Files not counted:\n");
         for r in &report.rejected {
-            out.push_str(&format!("  {}: {}\n", r.file, r.reason));
+            out.push_str(&format!("  {}\n", r.line()));
         }
     }
     out
