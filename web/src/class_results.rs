@@ -9,11 +9,10 @@ use std::sync::Arc;
 
 use firstshift_report::{ClassReport, RunFile, class_report, to_csv};
 use firstshift_scenario::{Scenario, load_scenario};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
-use crate::dom::{self, Build, append, button, clear, el, on};
+use crate::dom::{self, Build, append, button, clear, el};
 
 /// Fills the section with the file picker and an empty result.
 pub fn build(section: &Element) {
@@ -28,40 +27,17 @@ pub fn build(section: &Element) {
             "Choose or drop the run files your students downloaded from the debrief (firstshift-…-run.json). Each run is scored again here, in your browser; nothing is uploaded.",
         ),
     );
-    let input = el("input")
-        .id("class-files")
-        .attr("type", "file")
-        .attr("multiple", "")
-        .attr("accept", ".json,application/json");
-    on(&input, "change", |event| {
-        let files = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files());
-        if let Some(files) = files {
-            read_and_report(files);
-        }
-    });
-    append(
-        section,
-        &el("label").attr("for", "class-files").text("Run files"),
+    let (label, input, zone) = dom::file_picker(
+        "class-files",
+        "Run files",
+        ".json,application/json",
+        true,
+        "class-drop",
+        "…or drop them here.",
+        read_and_report,
     );
+    append(section, &label);
     append(section, &input);
-    let zone = el("div")
-        .class("drop-zone")
-        .id("class-drop")
-        .text("…or drop them here.");
-    on(&zone, "dragover", |event| event.prevent_default());
-    on(&zone, "drop", |event| {
-        event.prevent_default();
-        let files = event
-            .dyn_ref::<web_sys::DragEvent>()
-            .and_then(|d| d.data_transfer())
-            .and_then(|t| t.files());
-        if let Some(files) = files {
-            read_and_report(files);
-        }
-    });
     append(section, &zone);
     append(
         section,

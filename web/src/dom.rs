@@ -143,3 +143,47 @@ pub fn download(text: &str, mime: &str, file_name: &str) {
     a.click();
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// A file picker with its label, and a drop zone beside it, both handing the chosen
+/// files to `take`. Returns (label, input, zone) for the caller to place.
+pub fn file_picker(
+    input_id: &str,
+    label: &str,
+    accept: &str,
+    multiple: bool,
+    zone_id: &str,
+    zone_text: &str,
+    take: impl Fn(web_sys::FileList) + Clone + 'static,
+) -> (Element, Element, Element) {
+    let input = el("input")
+        .id(input_id)
+        .attr("type", "file")
+        .attr("accept", accept);
+    if multiple {
+        let _ = input.set_attribute("multiple", "");
+    }
+    let from_input = take.clone();
+    on(&input, "change", move |event| {
+        let files = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files());
+        if let Some(files) = files {
+            from_input(files);
+        }
+    });
+    let zone = el("div").class("drop-zone").id(zone_id).text(zone_text);
+    on(&zone, "dragover", |event| event.prevent_default());
+    on(&zone, "drop", move |event| {
+        event.prevent_default();
+        let files = event
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(|d| d.data_transfer())
+            .and_then(|t| t.files());
+        if let Some(files) = files {
+            take(files);
+        }
+    });
+    let label = el("label").attr("for", input_id).text(label);
+    (label, input, zone)
+}

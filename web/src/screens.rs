@@ -1245,40 +1245,19 @@ fn own_file_panel() -> Element {
         .class("own-file")
         .attr("aria-label", "Open your own scenario file");
     append(&panel, &el("h2").text("Test your own scenario file"));
-    let input = el("input")
-        .id("file-input")
-        .attr("type", "file")
-        .attr("accept", ".ron,text/plain");
-    let label = el("label")
-        .attr("for", "file-input")
-        .text("Choose a .ron file");
-    on(&input, "change", |event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            crate::bridge::read_file(file);
-        }
-    });
-    let zone = el("div")
-        .class("drop-zone")
-        .id("drop-zone")
-        .text("…or drop it here.");
-    on(&zone, "dragover", |event| event.prevent_default());
-    on(&zone, "drop", |event| {
-        event.prevent_default();
-        let file = event
-            .dyn_ref::<web_sys::DragEvent>()
-            .and_then(|d| d.data_transfer())
-            .and_then(|t| t.files())
-            .and_then(|f| f.get(0));
-        if let Some(file) = file {
-            crate::bridge::read_file(file);
-        }
-    });
+    let (label, input, zone) = crate::dom::file_picker(
+        "file-input",
+        "Choose a .ron file",
+        ".ron,text/plain",
+        false,
+        "drop-zone",
+        "…or drop it here.",
+        |files| {
+            if let Some(file) = files.get(0) {
+                crate::bridge::read_file(file);
+            }
+        },
+    );
     append(&panel, &label);
     append(&panel, &input);
     append(&panel, &zone);
