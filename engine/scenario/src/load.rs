@@ -283,9 +283,12 @@ fn bare_word_diagnostic(error: &RonError, source: &str, start: usize) -> Option<
         return None;
     }
     let before = source.get(..start)?.trim_end();
+    // The word is ASCII, but what comes before it may not be (`// café`): step past
+    // the whole character that ends the search, not one byte.
     let word_start = before
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;

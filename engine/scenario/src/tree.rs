@@ -210,12 +210,17 @@ impl Parser<'_> {
                 })
             }
             Some(b'\'') => {
+                // Walk whole characters: after a `\` the escaped character may be
+                // multi-byte (`'\é'`) or missing at the end of the file (`'\`).
                 self.pos += 1;
-                while let Some(b) = self.peek() {
-                    self.pos += 1;
-                    if b == b'\\' {
-                        self.pos += 1;
-                    } else if b == b'\'' {
+                let mut escaped = false;
+                while let Some(c) = self.text[self.pos..].chars().next() {
+                    self.pos += c.len_utf8();
+                    if escaped {
+                        escaped = false;
+                    } else if c == '\\' {
+                        escaped = true;
+                    } else if c == '\'' {
                         break;
                     }
                 }
