@@ -119,6 +119,23 @@ pub async fn fetch_text_async(url: &str) -> Option<String> {
         .as_string()
 }
 
+/// Milliseconds on the page's monotonic clock (for budgets, never for a run's time).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Resolves on the browser's next task, after it has drawn and handled input.
+pub async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// [`fetch_text_async`], handing the text to `done`.
 pub fn fetch_text(url: String, done: impl FnOnce(Option<String>) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {

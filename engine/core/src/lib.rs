@@ -23,7 +23,7 @@ pub use condition::History;
 pub use model::*;
 pub use session::{ChoiceError, Event, Session};
 pub use sim::{NoSim, SimKind, SimState};
-pub use transcript::{ReplayError, SaveError, Transcript, TranscriptEntry};
+pub use transcript::{Replay, ReplayError, SaveError, Transcript, TranscriptEntry};
 
 /// Simulated time in whole seconds since the scenario started.
 pub type Seconds = u64;

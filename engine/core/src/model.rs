@@ -483,6 +483,21 @@ impl<K: SimKind> Scenario<K> {
             .flat_map(|(step_id, step)| step.choices.iter().map(move |c| (step_id.as_str(), c)))
     }
 
+    /// The latest simulated time a run of this scenario can reach: ten times what
+    /// every choice in the file takes added together, at least one simulated day and
+    /// at most [`MAX_HORIZON`]. A run's clock stops there (a student who leaves the
+    /// tab open overnight can still choose), and a transcript or save that claims a
+    /// later time is refused before anything is simulated, so a made-up clock can
+    /// neither hang a replay nor grow a model's records without end.
+    pub fn horizon(&self) -> Seconds {
+        let takes = self.all_choices().fold(0 as Seconds, |sum, (_, c)| {
+            sum.saturating_add(c.takes_seconds)
+        });
+        takes
+            .saturating_mul(HORIZON_ALLOWANCE)
+            .clamp(MIN_HORIZON, MAX_HORIZON)
+    }
+
     /// Finds a choice and its step by choice id.
     pub fn choice(&self, id: &str) -> Option<(&str, &Choice<K>)> {
         self.all_choices().find(|(_, c)| c.id == id)
@@ -530,6 +545,14 @@ impl<K: SimKind> Scenario<K> {
         fnv1a64(&bytes)
     }
 }
+
+/// The shortest [`Scenario::horizon`]: one simulated day.
+pub const MIN_HORIZON: Seconds = 24 * 3600;
+/// The longest [`Scenario::horizon`]: thirty simulated days. Sims size their
+/// records so that a run this long fits.
+pub const MAX_HORIZON: Seconds = 30 * 24 * 3600;
+/// How many times the whole file's `takes_seconds` a run may last.
+const HORIZON_ALLOWANCE: Seconds = 10;
 
 /// FNV-1a, 64 bit: tiny, stable, and good enough to tell versions apart (not a
 /// defence against a deliberate forgery — saves carry no secrets).

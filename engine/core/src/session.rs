@@ -72,6 +72,11 @@ pub enum ChoiceError {
     MissingStep {
         step: String,
     },
+    /// The time is later than the scenario's [`Scenario::horizon`].
+    PastHorizon {
+        at: Seconds,
+        horizon: Seconds,
+    },
 }
 
 impl std::fmt::Display for ChoiceError {
@@ -88,6 +93,11 @@ impl std::fmt::Display for ChoiceError {
             ChoiceError::MissingStep { step } => {
                 write!(f, "the scenario has no step `{step}`; validate it first")
             }
+            ChoiceError::PastHorizon { at, horizon } => write!(
+                f,
+                "a time of {at} s is later than this scenario allows ({} of simulated time)",
+                crate::clock_text(*horizon)
+            ),
         }
     }
 }
@@ -102,6 +112,8 @@ pub struct Session<K: SimKind> {
     history: History,
     sim: K::State,
     finished: bool,
+    /// [`Scenario::horizon`], computed once.
+    horizon: Seconds,
 }
 
 impl<K: SimKind> Session<K> {
@@ -122,6 +134,7 @@ impl<K: SimKind> Session<K> {
                 variables: scenario.variables.clone(),
                 ..History::default()
             },
+            horizon: scenario.horizon(),
             scenario,
             seed,
             sim,
@@ -153,6 +166,10 @@ impl<K: SimKind> Session<K> {
     }
     pub fn is_finished(&self) -> bool {
         self.finished
+    }
+    /// The latest simulated time this run can reach ([`Scenario::horizon`]).
+    pub fn horizon(&self) -> Seconds {
+        self.horizon
     }
 
     /// The ending reached, if the run finished at an ending step.
@@ -191,12 +208,7 @@ impl<K: SimKind> Session<K> {
         if self.finished {
             return Err(ChoiceError::Finished);
         }
-        if at < self.history.clock {
-            return Err(ChoiceError::TimeWentBackwards {
-                at,
-                clock: self.history.clock,
-            });
-        }
+        self.check_time(at)?;
         let mut events = Vec::new();
         self.advance_to(at, &mut events);
         Ok(events)
@@ -207,12 +219,7 @@ impl<K: SimKind> Session<K> {
         if self.finished {
             return Err(ChoiceError::Finished);
         }
-        if at < self.history.clock {
-            return Err(ChoiceError::TimeWentBackwards {
-                at,
-                clock: self.history.clock,
-            });
-        }
+        self.check_time(at)?;
         let choice = self
             .offered()
             .into_iter()
@@ -317,7 +324,27 @@ impl<K: SimKind> Session<K> {
         }
     }
 
+    /// Refuses a time before the clock or past the horizon.
+    fn check_time(&self, at: Seconds) -> Result<(), ChoiceError> {
+        if at < self.history.clock {
+            return Err(ChoiceError::TimeWentBackwards {
+                at,
+                clock: self.history.clock,
+            });
+        }
+        if at > self.horizon {
+            return Err(ChoiceError::PastHorizon {
+                at,
+                horizon: self.horizon,
+            });
+        }
+        Ok(())
+    }
+
+    /// Moves the clock (and the model) on, never past the horizon: a choice made
+    /// just before it ends there however long it takes.
     fn advance_to(&mut self, to: Seconds, events: &mut Vec<Event<K>>) {
+        let to = to.min(self.horizon);
         let from = self.history.clock;
         if to <= from {
             return;

@@ -57,6 +57,12 @@ pub enum ReplayError {
         index: usize,
         reason: String,
     },
+    /// A choice's time or the clock is later than the scenario's
+    /// [`Scenario::horizon`]: no run can get there, so nothing is replayed.
+    PastHorizon {
+        claimed: Seconds,
+        horizon: Seconds,
+    },
     /// The transcript claims an ending the replay does not reach.
     WrongEnding {
         claimed: Option<String>,
@@ -87,6 +93,11 @@ impl std::fmt::Display for ReplayError {
                     index + 1
                 )
             }
+            ReplayError::PastHorizon { claimed, horizon } => write!(
+                f,
+                "the run claims a simulated time of {claimed} s, but a run of this scenario ends by {} ({horizon} s); the file was altered or damaged",
+                crate::clock_text(*horizon)
+            ),
             ReplayError::WrongEnding { claimed, reached } => write!(
                 f,
                 "the run says it ended at {}, but replaying it ends at {}",
@@ -108,63 +119,136 @@ impl Transcript {
         &self,
         scenario: Arc<Scenario<K>>,
     ) -> Result<(Session<K>, Vec<Event<K>>), ReplayError> {
-        if self.format != Self::FORMAT {
+        let mut replay = Replay::new(self.clone(), scenario)?;
+        while !replay.step(Seconds::MAX)? {}
+        replay.finish()
+    }
+}
+
+/// A replay done a slice at a time, so that a page re-scoring a class of run files
+/// can yield to the browser and give up on a file that takes too long, instead of
+/// freezing. [`Transcript::replay`] is the same with one slice.
+#[derive(Debug)]
+pub struct Replay<K: SimKind> {
+    transcript: Transcript,
+    session: Session<K>,
+    events: Vec<Event<K>>,
+    /// The next entry of the transcript to replay.
+    next: usize,
+}
+
+impl<K: SimKind> Replay<K> {
+    /// Checks the transcript against the scenario (format, id, version, times
+    /// within the horizon) and starts the run. Nothing is simulated yet.
+    pub fn new(transcript: Transcript, scenario: Arc<Scenario<K>>) -> Result<Self, ReplayError> {
+        if transcript.format != Transcript::FORMAT {
             return Err(ReplayError::UnknownFormat {
-                found: self.format.clone(),
+                found: transcript.format,
             });
         }
-        if self.scenario != scenario.id {
+        if transcript.scenario != scenario.id {
             return Err(ReplayError::OtherScenario {
                 expected: scenario.id.clone(),
-                found: self.scenario.clone(),
+                found: transcript.scenario,
             });
         }
-        if self.scenario_hash != format!("{:016x}", scenario.content_hash()) {
+        if transcript.scenario_hash != format!("{:016x}", scenario.content_hash()) {
             return Err(ReplayError::OtherVersion);
         }
-        let (mut session, mut events) =
-            Session::new(scenario, self.seed).map_err(|e| ReplayError::Diverged {
+        // Before simulating anything: a made-up time would step a model for ever.
+        let horizon = scenario.horizon();
+        if let Some(claimed) = transcript
+            .choices
+            .iter()
+            .map(|c| c.at)
+            .chain([transcript.clock])
+            .find(|&at| at > horizon)
+        {
+            return Err(ReplayError::PastHorizon { claimed, horizon });
+        }
+        let (session, events) =
+            Session::new(scenario, transcript.seed).map_err(|e| ReplayError::Diverged {
                 index: 0,
                 reason: e.to_string(),
             })?;
-        for (index, entry) in self.choices.iter().enumerate() {
-            if entry.step != session.step_id() {
+        Ok(Replay {
+            transcript,
+            session,
+            events,
+            next: 0,
+        })
+    }
+
+    /// Replays at most about `sim_seconds` of simulated time (always at least one
+    /// choice, when the next is sooner), and says whether the replay is complete.
+    /// A wait longer than the slice is split; the session's state is the same
+    /// either way, though the events then show the clock moving in steps.
+    pub fn step(&mut self, sim_seconds: Seconds) -> Result<bool, ReplayError> {
+        let t = &self.transcript;
+        let diverged = |index, e: crate::ChoiceError| ReplayError::Diverged {
+            index,
+            reason: e.to_string(),
+        };
+        let slice_end = self.session.clock().saturating_add(sim_seconds);
+        if let Some(entry) = t.choices.get(self.next) {
+            let index = self.next;
+            if entry.at > slice_end && !self.session.is_finished() {
+                let more = self
+                    .session
+                    .wait_until(slice_end)
+                    .map_err(|e| diverged(index, e))?;
+                self.events.extend(more);
+                return Ok(false);
+            }
+            if entry.step != self.session.step_id() {
                 return Err(ReplayError::Diverged {
                     index,
                     reason: format!(
                         "it was made at step `{}` but the run is at step `{}`",
                         entry.step,
-                        session.step_id()
+                        self.session.step_id()
                     ),
                 });
             }
-            let more =
-                session
-                    .choose(&entry.choice, entry.at)
-                    .map_err(|e| ReplayError::Diverged {
-                        index,
-                        reason: e.to_string(),
-                    })?;
-            events.extend(more);
+            let more = self
+                .session
+                .choose(&entry.choice, entry.at)
+                .map_err(|e| diverged(index, e))?;
+            self.events.extend(more);
+            self.next += 1;
+            return Ok(false);
         }
-        if !session.is_finished() && self.clock > session.clock() {
-            events.extend(
-                session
-                    .wait_until(self.clock)
-                    .map_err(|e| ReplayError::Diverged {
-                        index: self.choices.len(),
-                        reason: e.to_string(),
-                    })?,
-            );
+        if !self.session.is_finished() && t.clock > self.session.clock() {
+            let to = t.clock.min(slice_end);
+            let more = self
+                .session
+                .wait_until(to)
+                .map_err(|e| diverged(t.choices.len(), e))?;
+            self.events.extend(more);
+            return Ok(to == t.clock);
         }
-        let reached = session.is_finished().then(|| session.step_id().to_string());
-        if self.ending.is_some() && self.ending != reached {
+        Ok(true)
+    }
+
+    /// The transcript being replayed.
+    pub fn transcript(&self) -> &Transcript {
+        &self.transcript
+    }
+
+    /// The replayed session and every event, once [`Replay::step`] said it is
+    /// complete; checks the ending the transcript claims.
+    pub fn finish(self) -> Result<(Session<K>, Vec<Event<K>>), ReplayError> {
+        let reached = self
+            .session
+            .is_finished()
+            .then(|| self.session.step_id().to_string());
+        if self.transcript.ending.is_some() && self.transcript.ending != reached {
             return Err(ReplayError::WrongEnding {
-                claimed: self.ending.clone(),
+                claimed: self.transcript.ending,
                 reached,
             });
         }
-        Ok((session, events))
+        Ok((self.session, self.events))
     }
 }
 
@@ -223,6 +307,7 @@ pub fn encode_save<K: SimKind>(session: &Session<K>) -> String {
     put_varint(&mut bytes, session.seed());
     let history = session.history();
     put_varint(&mut bytes, history.choices.len() as u64);
+    let horizon = session.horizon();
     let mut clock = 0;
     for record in &history.choices {
         let (index, choice) = scenario
@@ -233,7 +318,8 @@ pub fn encode_save<K: SimKind>(session: &Session<K>) -> String {
             .expect("a session only records choices of its own scenario");
         put_varint(&mut bytes, index as u64);
         put_varint(&mut bytes, record.at - clock);
-        clock = record.at + choice.takes_seconds;
+        // The session stops its clock at the horizon; so does the decoder.
+        clock = (record.at + choice.takes_seconds).min(horizon);
     }
     put_varint(&mut bytes, history.clock.saturating_sub(clock));
     let check = fnv1a64(&bytes) as u32;
@@ -309,6 +395,8 @@ pub fn decode_save_transcript<K: SimKind>(
         return Err(SaveError::Corrupt("it claims more choices than it holds"));
     }
     let choices: Vec<_> = scenario.all_choices().collect();
+    let horizon = scenario.horizon();
+    let past_horizon = |claimed| SaveError::Replay(ReplayError::PastHorizon { claimed, horizon });
     let mut entries = Vec::with_capacity(count as usize);
     let mut clock: Seconds = 0;
     for _ in 0..count {
@@ -320,21 +408,24 @@ pub fn decode_save_transcript<K: SimKind>(
             .ok_or(SaveError::Corrupt(
                 "it names a choice the scenario does not have",
             ))?;
-        let at = clock
-            .checked_add(wait)
-            .ok_or(SaveError::Corrupt("a time overflows"))?;
+        let at = clock.saturating_add(wait);
+        if at > horizon {
+            return Err(past_horizon(at));
+        }
         entries.push(TranscriptEntry {
             step: (*step).to_string(),
             choice: choice.id.clone(),
             at,
         });
-        clock = at
-            .checked_add(choice.takes_seconds)
-            .ok_or(SaveError::Corrupt("a time overflows"))?;
+        clock = at.saturating_add(choice.takes_seconds).min(horizon);
     }
     let trailing = reader.next()?;
     if !reader.bytes.is_empty() {
         return Err(SaveError::Corrupt("it has bytes left over"));
+    }
+    let end = clock.saturating_add(trailing);
+    if end > horizon {
+        return Err(past_horizon(end));
     }
     Ok(Transcript {
         format: Transcript::FORMAT.to_string(),
@@ -342,9 +433,7 @@ pub fn decode_save_transcript<K: SimKind>(
         scenario_hash: format!("{hash:016x}"),
         seed,
         choices: entries,
-        clock: clock
-            .checked_add(trailing)
-            .ok_or(SaveError::Corrupt("a time overflows"))?,
+        clock: end,
         ending: None,
     })
 }

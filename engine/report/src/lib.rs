@@ -16,9 +16,9 @@ pub mod profile;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use firstshift_core::{ReplayError, Transcript};
+use firstshift_core::{Replay, ReplayError, Seconds, Transcript};
 use firstshift_rubric::{ScoreReport, score_session};
-use firstshift_scenario::Scenario;
+use firstshift_scenario::{Scenario, Session, Sims};
 use serde::Serialize;
 
 /// A file as the teacher gave it.
@@ -171,49 +171,138 @@ pub fn class_report(
     scenario_named: impl Fn(&str) -> Option<Arc<Scenario>>,
     files: &[RunFile],
 ) -> ClassReport {
-    let mut rejected = Vec::new();
-    let mut by_scenario: BTreeMap<String, Counted> = BTreeMap::new();
+    let mut class = ClassBuilder::default();
     for file in files {
-        let reject = |reason: String| Rejected {
-            file: file.name.clone(),
-            reason,
+        if let Some(mut rescoring) = class.start(file, &scenario_named) {
+            while !rescoring.step(Seconds::MAX) {}
+            class.finish(rescoring);
+        }
+    }
+    class.build()
+}
+
+/// A class report built one file at a time, and each file a slice at a time, so
+/// that the player's class page can yield to the browser between slices and give
+/// up on a file that takes too long: that file is listed as not counted with the
+/// reason, and the rest still count. [`class_report`] is the same in one go.
+#[derive(Debug, Default)]
+pub struct ClassBuilder {
+    rejected: Vec<Rejected>,
+    by_scenario: BTreeMap<String, Counted>,
+}
+
+/// One file being re-scored: step it until [`Rescoring::step`] says it is done,
+/// then hand it to [`ClassBuilder::finish`].
+#[derive(Debug)]
+pub struct Rescoring {
+    file: String,
+    scenario: Arc<Scenario>,
+    /// The replay while it runs.
+    replay: Option<Box<Replay<Sims>>>,
+    /// Its outcome once it has ended.
+    result: Option<Result<Session, ReplayError>>,
+}
+
+impl Rescoring {
+    /// The file's name.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Replays about `sim_seconds` more of the run; true when it is done (counted
+    /// or refused).
+    pub fn step(&mut self, sim_seconds: Seconds) -> bool {
+        let Some(mut replay) = self.replay.take() else {
+            return true;
         };
+        match replay.step(sim_seconds) {
+            Ok(false) => {
+                self.replay = Some(replay);
+                false
+            }
+            Ok(true) => {
+                self.result = Some(replay.finish().map(|(session, _)| session));
+                true
+            }
+            Err(e) => {
+                self.result = Some(Err(e));
+                true
+            }
+        }
+    }
+}
+
+impl ClassBuilder {
+    /// Reads one file and starts re-scoring it; a file that is not a run file, or
+    /// of a scenario not found, is listed as not counted and `None` is returned.
+    pub fn start(
+        &mut self,
+        file: &RunFile,
+        scenario_named: impl Fn(&str) -> Option<Arc<Scenario>>,
+    ) -> Option<Rescoring> {
         let transcript: Transcript = match serde_json::from_str(&file.text) {
             Ok(t) => t,
             Err(_) => {
-                rejected.push(reject(
-                    "not a FirstShift run file (the player's debrief downloads them as firstshift-…-run.json)".into(),
-                ));
-                continue;
+                self.reject(&file.name, "not a FirstShift run file (the player's debrief downloads them as firstshift-…-run.json)".into());
+                return None;
             }
         };
         let Some(scenario) = scenario_named(&transcript.scenario) else {
-            rejected.push(reject(format!(
-                "a run of `{}`, a scenario not found here; add its .ron file",
-                transcript.scenario
-            )));
-            continue;
+            self.reject(
+                &file.name,
+                format!(
+                    "a run of `{}`, a scenario not found here; add its .ron file",
+                    transcript.scenario
+                ),
+            );
+            return None;
         };
-        let (session, _) = match transcript.replay(Arc::clone(&scenario)) {
-            Ok(replayed) => replayed,
-            Err(e) => {
+        let (replay, result) = match Replay::new(transcript, Arc::clone(&scenario)) {
+            Ok(replay) => (Some(Box::new(replay)), None),
+            Err(e) => (None, Some(Err(e))),
+        };
+        Some(Rescoring {
+            file: file.name.clone(),
+            scenario,
+            replay,
+            result,
+        })
+    }
+
+    /// Counts a file whose re-scoring is done, or lists it with the reason.
+    pub fn finish(&mut self, rescoring: Rescoring) {
+        let Rescoring {
+            file,
+            scenario,
+            result,
+            ..
+        } = rescoring;
+        let session = match result {
+            Some(Ok(session)) => session,
+            Some(Err(e)) => {
                 let reason = match e {
                     ReplayError::OtherVersion => format!(
                         "made with another version of `{}`; its runs count only against that version",
-                        transcript.scenario
+                        scenario.id
                     ),
-                    other => format!("does not fit `{}`: {other}", transcript.scenario),
+                    other => format!("does not fit `{}`: {other}", scenario.id),
                 };
-                rejected.push(reject(reason));
-                continue;
+                self.reject(&file, reason);
+                return;
+            }
+            None => {
+                self.reject(&file, "its re-scoring was not finished".into());
+                return;
             }
         };
         let report = score_session(&session);
-        let entry = by_scenario
+        let transcript = session.transcript();
+        let entry = self
+            .by_scenario
             .entry(scenario.id.clone())
             .or_insert_with(|| (Arc::clone(&scenario), Vec::new(), Vec::new()));
         entry.1.push(RunRow {
-            file: file.name.clone(),
+            file,
             percent: report.percent,
             passed: report.passed,
             ending: report.ending.as_ref().map(|e| e.title.clone()),
@@ -221,12 +310,24 @@ pub fn class_report(
         });
         entry.2.push(transcript);
     }
-    ClassReport {
-        scenarios: by_scenario
-            .into_values()
-            .map(|(scenario, rows, transcripts)| summarise(&scenario, rows, &transcripts))
-            .collect(),
-        rejected,
+
+    /// Lists a file as not counted.
+    pub fn reject(&mut self, file: &str, reason: String) {
+        self.rejected.push(Rejected {
+            file: file.to_string(),
+            reason,
+        });
+    }
+
+    pub fn build(self) -> ClassReport {
+        ClassReport {
+            scenarios: self
+                .by_scenario
+                .into_values()
+                .map(|(scenario, rows, transcripts)| summarise(&scenario, rows, &transcripts))
+                .collect(),
+            rejected: self.rejected,
+        }
     }
 }
 
@@ -390,8 +491,21 @@ fn by_tag(scenario: &Scenario, finished: &[&RunRow]) -> Vec<TagSummary> {
         .collect()
 }
 
+/// A cell a spreadsheet shows as text. A cell that begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return is read as a formula by Excel, LibreOffice and Google
+/// Sheets, and a student names the run file, so such a cell gets a leading `'` (the
+/// spreadsheets' own mark for "this is text", as OWASP advises).
+pub fn spreadsheet_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
 /// One row per run and criterion, with the run's score: opens in any spreadsheet
-/// and pivots by scenario, criterion, level, standard or practice.
+/// and pivots by scenario, criterion, level, standard or practice. Every text cell
+/// goes through [`spreadsheet_text`].
 pub fn to_csv(report: &ClassReport) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
@@ -413,18 +527,19 @@ pub fn to_csv(report: &ClassReport) -> String {
         for run in &s.runs_detail {
             for c in &run.report.criteria {
                 let summary = tags.get(c.id.as_str());
+                let text = |t: &str| spreadsheet_text(t).into_owned();
                 let _ = w.write_record([
-                    run.file.as_str(),
-                    s.id.as_str(),
-                    &run.percent.to_string(),
-                    if run.passed { "yes" } else { "no" },
-                    run.ending.as_deref().unwrap_or("(unfinished)"),
-                    c.id.as_str(),
-                    c.level.as_deref().unwrap_or("none"),
-                    &c.points.to_string(),
-                    &c.max_points.to_string(),
-                    &summary.map(|s| s.standards.join("; ")).unwrap_or_default(),
-                    &summary.map(|s| s.practices.join("; ")).unwrap_or_default(),
+                    text(&run.file),
+                    text(&s.id),
+                    run.percent.to_string(),
+                    (if run.passed { "yes" } else { "no" }).to_string(),
+                    text(run.ending.as_deref().unwrap_or("(unfinished)")),
+                    text(&c.id),
+                    text(c.level.as_deref().unwrap_or("none")),
+                    c.points.to_string(),
+                    c.max_points.to_string(),
+                    text(&summary.map(|s| s.standards.join("; ")).unwrap_or_default()),
+                    text(&summary.map(|s| s.practices.join("; ")).unwrap_or_default()),
                 ]);
             }
         }

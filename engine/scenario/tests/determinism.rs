@@ -103,10 +103,12 @@ fn a_sixty_choice_run_saves_within_scorm_12_suspend_data() {
     let (mut session, _) = Session::new(Arc::clone(&scenario), u64::MAX).unwrap();
     for i in 0..60 {
         let id = if i % 3 == 0 { "escalate" } else { "solve" };
-        // Long, irregular pauses make the waits as large as a real run's.
-        let at = session.clock() + rng.below(100_000) as u64;
+        // Irregular pauses of up to eight minutes (two-byte waits): as long as the
+        // scenario's horizon (one simulated day here) lets sixty choices be.
+        let at = session.clock() + rng.below(500) as u64;
         session.choose(id, at).unwrap();
     }
+    assert!(session.clock() < session.horizon());
     let save = encode_save(&session);
     assert!(
         save.len() <= 4096,
@@ -116,4 +118,35 @@ fn a_sixty_choice_run_saves_within_scorm_12_suspend_data() {
     let (resumed, _) = decode_save(Arc::clone(&scenario), &save).unwrap();
     assert_eq!(resumed.history(), session.history());
     println!("60-choice save: {} characters", save.len());
+}
+
+/// The class results page replays a run a slice at a time (so the page can yield);
+/// a sliced replay must leave the run in exactly the state a whole one does.
+#[test]
+fn a_replay_in_slices_ends_in_the_same_state_and_score() {
+    for (path, _, scenario) in builtin() {
+        for seed in 0..40 {
+            let (session, _) = random_run(&scenario, seed);
+            let transcript = session.transcript();
+            let mut sliced =
+                firstshift_core::Replay::new(transcript.clone(), Arc::clone(&scenario)).unwrap();
+            let mut slices = 0;
+            while !sliced.step(37).unwrap() {
+                slices += 1;
+            }
+            let (sliced, _) = sliced.finish().unwrap();
+            assert_eq!(
+                sliced.history(),
+                session.history(),
+                "{} seed {seed}",
+                path.display()
+            );
+            assert_eq!(
+                format!("{:?}", sliced.sim()),
+                format!("{:?}", session.sim())
+            );
+            assert_eq!(score_session(&sliced), score_session(&session));
+            assert!(slices >= transcript.choices.len());
+        }
+    }
 }

@@ -290,6 +290,12 @@ pub struct Line {
 /// The trend records good parts this often.
 pub const TREND_EVERY: f64 = 900.0;
 
+/// The most points the trend keeps: enough for the longest run any scenario allows
+/// ([`firstshift_core::MAX_HORIZON`]); past that it stops growing rather than fill
+/// memory.
+pub const MAX_TREND_POINTS: usize =
+    (firstshift_core::MAX_HORIZON as f64 / TREND_EVERY) as usize + 2;
+
 const CYCLE: u64 = 1;
 const FAILURE: u64 = 2;
 const DEFECT: u64 = 3;
@@ -490,7 +496,8 @@ impl Line {
     }
 
     fn record_trend(&mut self, upto: f64) {
-        while (self.trend.len() as f64) * TREND_EVERY <= upto {
+        while (self.trend.len() as f64) * TREND_EVERY <= upto && self.trend.len() < MAX_TREND_POINTS
+        {
             self.trend.push(self.good);
         }
     }

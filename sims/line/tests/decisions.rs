@@ -227,7 +227,7 @@ fn action() -> impl Strategy<Value = LineAction> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(firstshift_testkit::config(64))]
 
     /// A simulated day of random decisions: every part is accounted for, every
     /// share and ratio stays in range, and the same run twice is the same run.
@@ -269,4 +269,20 @@ proptest! {
         prop_assert_eq!(again.report(), r);
         prop_assert_eq!(events_again, events);
     }
+}
+
+/// The good-parts trend is bounded: a run lasts at most the longest horizon, and
+/// running the model past it (a month and a half of round-the-clock shifts) cannot
+/// make the trend grow without end.
+#[test]
+fn the_trend_is_bounded() {
+    let mut s = cell();
+    s.shift.hours = 24.0 * 45.0;
+    s.shift.breaks.clear();
+    let mut line = Line::new(&s, 3);
+    line.run_until((firstshift_core::MAX_HORIZON + 10 * 86_400) as f64);
+    assert_eq!(
+        line.report().trend.len(),
+        model::MAX_TREND_POINTS
+    );
 }

@@ -247,6 +247,11 @@ pub struct ChartedScore {
 /// How often the trend record takes a point.
 pub const TREND_EVERY: Seconds = 10;
 
+/// The most points the trend record keeps: enough for the longest run any scenario
+/// allows ([`firstshift_core::MAX_HORIZON`]); past that (only a caller that is not a
+/// `Session` can get there) the record stops growing rather than fill memory.
+pub const MAX_TREND_POINTS: usize = (firstshift_core::MAX_HORIZON / TREND_EVERY) as usize + 2;
+
 /// The running patient.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Patient {
@@ -406,6 +411,9 @@ impl Patient {
         let news2 = news2::score(&self.observations(&vitals)).total;
         if self.trend.last().is_some_and(|p| p.at == self.clock) {
             self.trend.pop();
+        }
+        if self.trend.len() >= MAX_TREND_POINTS {
+            return;
         }
         self.trend.push(TrendPoint {
             at: self.clock,

@@ -146,7 +146,7 @@ fn assert_in_bounds(p: &Patient) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(firstshift_testkit::config(48))]
 
     /// 24 simulated hours under random conditions and random interventions at
     /// random times, checked every simulated minute.
@@ -201,4 +201,23 @@ proptest! {
         prop_assert_eq!(a, b);
         prop_assert_eq!(ea, eb);
     }
+}
+
+/// The trend record is bounded: a run can last at most the longest horizon, and
+/// a caller that steps the model past it cannot make the record grow without end.
+#[test]
+fn the_trend_record_is_bounded() {
+    let mut p = PatientKind::start(&setup(vec![], 70.0, 97.0, 5.5), 1);
+    let past = firstshift_core::MAX_HORIZON + 3_600;
+    p.advance(past);
+    assert_eq!(
+        p.trend().len(),
+        patient::MAX_TREND_POINTS
+    );
+    assert!(p.trend().last().unwrap().at >= firstshift_core::MAX_HORIZON);
+    p.advance(past + 3_600);
+    assert_eq!(
+        p.trend().len(),
+        patient::MAX_TREND_POINTS
+    );
 }

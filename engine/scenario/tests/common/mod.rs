@@ -72,3 +72,44 @@ impl Rng {
         (self.next() % n as u64) as usize
     }
 }
+
+/// A save's payload opened and sealed again, so that a test can damage the bytes
+/// *behind* the checksum and reach the decoder itself. The checksum is FNV-1a over
+/// the body, written here independently of the core's copy.
+pub mod save_bytes {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+    /// `fs1.<id>.<payload>` → (`fs1.<id>`, the body without its checksum).
+    pub fn open(save: &str) -> (String, Vec<u8>) {
+        let (head, payload) = save.rsplit_once('.').unwrap();
+        let mut bytes = URL_SAFE_NO_PAD.decode(payload).unwrap();
+        bytes.truncate(bytes.len() - 4);
+        (head.to_string(), bytes)
+    }
+
+    /// The body with a correct checksum, as a save string.
+    pub fn seal(head: &str, body: &[u8]) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in body {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        let mut bytes = body.to_vec();
+        bytes.extend_from_slice(&(hash as u32).to_le_bytes());
+        format!("{head}.{}", URL_SAFE_NO_PAD.encode(bytes))
+    }
+
+    /// LEB128, as the save writes its numbers.
+    pub fn varint(out: &mut Vec<u8>, mut value: u64) {
+        loop {
+            let byte = (value & 0x7f) as u8;
+            value >>= 7;
+            if value == 0 {
+                out.push(byte);
+                return;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+}
