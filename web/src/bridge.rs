@@ -18,7 +18,7 @@ use firstshift_core::transcript::{decode_save_transcript, encode_save};
 use firstshift_core::{Event, Transcript};
 use firstshift_rubric::score_session;
 use firstshift_scenario::diagnostic::{self, SourceFile};
-use firstshift_scenario::{Diagnostic, Scenario, Session, load_scenario};
+use firstshift_scenario::{Diagnostic, Scenario, Session, load_scenario, site_path};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
@@ -263,15 +263,20 @@ fn open_from_url(mut player: NonSendMut<Player>, server: Res<AssetServer>) {
     if let Some(view) = dom::query("view") {
         show_view(&mut player.ui, &view);
     } else if let Some(src) = dom::query("src") {
-        match safe_relative_path(&src) {
-            Ok(path) => open(&mut player, &server, path),
-            Err(why) => player.ui.load_failed(&src, why),
+        match site_path::teacher_file(&src) {
+            Ok(path) => open(&mut player, &server, path.to_string()),
+            Err(why) => player.ui.load_failed(
+                &src,
+                &format!(
+                    "`src` must be a path on this site relative to the player, such as `my-scenarios/clinic.ron`, and {why}"
+                ),
+            ),
         }
     } else if let Some(id) = dom::query("scenario") {
-        match safe_relative_path(&id) {
-            Ok(id) => {
+        match site_path::scenario_file(&id) {
+            Ok(path) => {
                 fetch_translation(&id);
-                open(&mut player, &server, format!("scenarios/{id}.ron"));
+                open(&mut player, &server, path);
             }
             Err(_) => player.ui.load_failed(&id, NO_SUCH_SCENARIO),
         }
@@ -298,8 +303,11 @@ fn fetch_translation(id: &str) {
     if language == crate::i18n::Lang::En {
         return;
     }
+    let Ok(path) = site_path::translation_file(id, language.code()) else {
+        return;
+    };
     TRANSLATION.with(|t| *t.borrow_mut() = TranslationFetch::Pending);
-    dom::fetch_text(format!("scenarios/{id}.{}.ron", language.code()), |text| {
+    dom::fetch_text(path, |text| {
         TRANSLATION.with(|t| *t.borrow_mut() = TranslationFetch::Done(text));
     });
 }
@@ -384,21 +392,6 @@ fn poll_catalog(
         _ => return,
     };
     player.ui.catalog(&catalog);
-}
-
-/// `?src=` may only name a file on the same site, by a relative path: the player
-/// never fetches from anywhere else.
-pub fn safe_relative_path(src: &str) -> Result<String, &'static str> {
-    let bad = src.contains(':')
-        || src.starts_with('/')
-        || src.starts_with('\\')
-        || src.split('/').any(|p| p == "..");
-    if bad || src.is_empty() {
-        return Err(
-            "`src` must be a path on this site relative to the player, such as `my-scenarios/clinic.ron`",
-        );
-    }
-    Ok(src.to_string())
 }
 
 fn open(player: &mut Player, server: &AssetServer, path: String) {

@@ -11,7 +11,7 @@ use crate::{GraphFormat, files};
 
 pub fn run(path: &Path, format: GraphFormat) -> Result<ExitCode, String> {
     let scenario = files::load_usable(path)?;
-    print!(
+    out!(
         "{}",
         match format {
             GraphFormat::Dot => dot(&scenario),

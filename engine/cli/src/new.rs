@@ -34,27 +34,27 @@ pub fn run(cluster: &str, template: TemplateArg, path: &Path) -> Result<ExitCode
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     std::fs::write(&plays_path, &new.plays)
         .map_err(|e| format!("cannot write {}: {e}", plays_path.display()))?;
-    println!(
+    outln!(
         "Wrote {} (scenario `{}`, a {} template) and {}.",
         path.display(),
         new.id,
         template.name(),
         plays_path.display()
     );
-    println!("Next:");
-    println!("  1. Change the title, career, text, choices and rubric to your own job.");
-    println!(
+    outln!("Next:");
+    outln!("  1. Change the title, career, text, choices and rubric to your own job.");
+    outln!(
         "  2. firstshift validate {}   (every problem, with line and column)",
         path.display()
     );
-    println!(
+    outln!(
         "  3. firstshift test {}   (your playthroughs)",
         plays_path.display()
     );
-    println!(
+    outln!(
         "  4. firstshift play {}   or drop the file on the player page",
         path.display()
     );
-    println!("The guide: docs/authoring.md");
+    outln!("The guide: docs/authoring.md");
     Ok(ExitCode::SUCCESS)
 }

@@ -13,7 +13,7 @@ use crate::files;
 
 pub fn run(path: &Path, seed: u64, transcript_out: Option<&Path>) -> Result<ExitCode, String> {
     let scenario = files::load_usable(path)?;
-    println!(
+    outln!(
         "{}\n{} — {}\n{}\n",
         scenario.title,
         scenario.career,
@@ -31,11 +31,11 @@ pub fn run(path: &Path, seed: u64, transcript_out: Option<&Path>) -> Result<Exit
             .iter()
             .map(|c| (c.id.clone(), c.label.clone()))
             .collect();
-        println!();
+        outln!();
         for (i, (_, label)) in offered.iter().enumerate() {
-            println!("  {}. {label}", i + 1);
+            outln!("  {}. {label}", i + 1);
         }
-        print!(
+        out!(
             "[{}] choose 1-{} (q to quit): ",
             clock(session.clock()),
             offered.len()
@@ -60,16 +60,16 @@ pub fn run(path: &Path, seed: u64, transcript_out: Option<&Path>) -> Result<Exit
                 show(&scenario, &events);
                 show_line(&session);
             }
-            None => println!("Type a number from 1 to {}.", offered.len()),
+            None => outln!("Type a number from 1 to {}.", offered.len()),
         }
     }
     let report = score_session(&session);
-    print!("{}", debrief::render(&scenario, session.history(), &report));
+    out!("{}", debrief::render(&scenario, session.history(), &report));
     if let Some(out) = transcript_out {
         let json =
             serde_json::to_string_pretty(&session.transcript()).map_err(|e| e.to_string())?;
         std::fs::write(out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-        println!(
+        outln!(
             "\nTranscript written to {} (re-score it with `firstshift replay`).",
             out.display()
         );
@@ -80,16 +80,16 @@ pub fn run(path: &Path, seed: u64, transcript_out: Option<&Path>) -> Result<Exit
 fn show(scenario: &firstshift_scenario::Scenario, events: &[Event<Sims>]) {
     for event in events {
         match event {
-            Event::Response { text, .. } => println!("\n> {text}"),
+            Event::Response { text, .. } => outln!("\n> {text}"),
             Event::StepEntered { step, .. } => {
                 if let Some(s) = scenario.steps.get(step) {
-                    println!("\n{}", s.text);
+                    outln!("\n{}", s.text);
                 }
             }
-            Event::Sim(e) => println!("  · {}", e.text()),
-            Event::Ended { title, .. } => println!("\n*** {title} ***"),
+            Event::Sim(e) => outln!("  · {}", e.text()),
+            Event::Ended { title, .. } => outln!("\n*** {title} ***"),
             Event::Stuck { step, .. } => {
-                println!("\n(The scenario has no choices at `{step}`; the run stops here.)")
+                outln!("\n(The scenario has no choices at `{step}`; the run stops here.)")
             }
             _ => {}
         }
@@ -99,9 +99,9 @@ fn show(scenario: &firstshift_scenario::Scenario, events: &[Event<Sims>]) {
 /// A production line's KPI board, after every choice.
 fn show_line(session: &Session) {
     if let Some(line) = session.sim().line() {
-        println!();
+        outln!();
         for text in firstshift_line::board::lines(&line.report()) {
-            println!("  | {text}");
+            outln!("  | {text}");
         }
     }
 }

@@ -24,11 +24,11 @@ pub fn run(
         .map_err(|e| format!("{}: {e}", transcript_path.display()))?;
     let report = score_session(&session);
     match format {
-        Format::Json => println!(
+        Format::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
         ),
-        Format::Text => print!("{}", debrief::render(&scenario, session.history(), &report)),
+        Format::Text => out!("{}", debrief::render(&scenario, session.history(), &report)),
     }
     Ok(ExitCode::SUCCESS)
 }

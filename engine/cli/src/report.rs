@@ -59,15 +59,15 @@ pub fn run(
     }
     match format {
         Format::Text => {
-            print!("{}", to_text(&report));
+            out!("{}", to_text(&report));
             if let Some(csv_path) = csv {
-                println!(
+                outln!(
                     "Wrote {} (one row per run and criterion).",
                     csv_path.display()
                 );
             }
         }
-        Format::Json => println!(
+        Format::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
         ),

@@ -12,7 +12,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
     let mut json_runs = Vec::new();
     let json = format == Format::Json;
     // In JSON mode the human-readable lines go to stderr, so stdout is pure JSON.
-    macro_rules! say { ($($t:tt)*) => { if json { eprintln!($($t)*) } else { println!($($t)*) } } }
+    macro_rules! say { ($($t:tt)*) => { if json { errln!($($t)*) } else { outln!($($t)*) } } }
     let (mut passed, mut failed) = (0, 0);
     let mut without_plays = Vec::new();
     for f in &found {
@@ -79,7 +79,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
         );
     }
     if json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&json_runs).map_err(|e| e.to_string())?
         );

@@ -48,14 +48,14 @@ pub fn run(language: &str, scenario_path: &Path) -> Result<ExitCode, String> {
     } else {
         "Wrote"
     };
-    println!("{verb} {out}.");
+    outln!("{verb} {out}.");
     for d in &diagnostics {
-        println!("  {}: {}", d.code, d.message);
+        outln!("  {}: {}", d.code, d.message);
     }
-    println!(
+    outln!(
         "Fill in each `text`, then check it with `firstshift validate {}`.",
         scenario_path.display()
     );
-    println!("The player shows it with ?lang={language}, or to students whose browser prefers it.");
+    outln!("The player shows it with ?lang={language}, or to students whose browser prefers it.");
     Ok(ExitCode::SUCCESS)
 }

@@ -17,8 +17,8 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
         warnings += diagnostics.iter().filter(|d| !d.is_error()).count();
         let file = SourceFile::new(name, text);
         match format {
-            Format::Text => print!("{}", diagnostic::render(&file, diagnostics)),
-            Format::Short => print!("{}", diagnostic::render_short(&file, diagnostics)),
+            Format::Text => out!("{}", diagnostic::render(&file, diagnostics)),
+            Format::Short => out!("{}", diagnostic::render_short(&file, diagnostics)),
             Format::Json => all_json.extend(diagnostic::to_json(&file, diagnostics)),
         }
     };
@@ -41,14 +41,14 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
     }
     match format {
         Format::Json => {
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&all_json).map_err(|e| e.to_string())?
             );
         }
         Format::Text | Format::Short => {
             let verdict = if errors == 0 { "ok" } else { "FAILED" };
-            println!(
+            outln!(
                 "validate: {verdict}. {checked} files checked: {errors} errors, {warnings} warnings"
             );
         }

@@ -387,3 +387,48 @@ fn report_aggregates_a_class_of_run_files_and_writes_a_csv() {
     );
     assert!(!none.status.success());
 }
+
+/// Hostile files from the trust review: each gets a clear message and an exit code,
+/// never a panic (exit 101), a hang, or an escape sequence sent to the terminal.
+#[test]
+fn hostile_files_get_clear_messages_and_no_escape_sequences() {
+    let dir = repo().join("target/tmp/cli-hostile");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+
+    // A Spanish teacher's accented comment, then a stray quote: it once panicked.
+    let accented = dir.join("cafe.ron");
+    std::fs::write(&accented, "// la cafetería\n'\n").unwrap();
+    let out = firstshift(&["validate", accented.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+
+    // A run file that claims u64::MAX simulated seconds, with a real scenario hash.
+    let run = firstshift(
+        &[
+            "play",
+            FRONT_DESK,
+            "--transcript",
+            dir.join("real.json").to_str().unwrap(),
+        ],
+        Some("1\nq\n"),
+    );
+    assert!(run.status.success());
+    let mut transcript: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("real.json")).unwrap()).unwrap();
+    transcript["clock"] = serde_json::json!(u64::MAX);
+    let forever = dir.join("forever.json");
+    std::fs::write(&forever, transcript.to_string()).unwrap();
+    let out = firstshift(&["replay", FRONT_DESK, forever.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2), "a refusal, not a panic (101)");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("altered or damaged"), "{err}");
+
+    // A file name and a title with terminal escapes (set the window title, clear the
+    // screen), in the class report.
+    std::fs::write(dir.join("\u{1b}]0;owned\u{7}.json"), transcript.to_string()).unwrap();
+    let out = firstshift(&["report", dir.to_str().unwrap()], None);
+    let all = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    assert!(!all.contains('\u{1b}'), "{all:?}");
+    assert!(all.contains("\\u{1b}]0;owned\\u{7}.json"), "{all}");
+    assert!(all.contains("altered or damaged"), "{all}");
+}

@@ -186,3 +186,43 @@ fn runs_of_several_scenarios_are_reported_apart_and_nothing_is_lost_to_one_bad_f
     assert!(report.scenarios[1].runs >= 6);
     assert_eq!(report.rejected.len(), 1);
 }
+
+/// A student names the file they hand in, and a spreadsheet runs a cell that begins
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula: such cells
+/// reach the CSV as text.
+#[test]
+fn a_file_name_cannot_become_a_spreadsheet_formula() {
+    let s = scenario(FRONT_DESK);
+    let good = run_files(FRONT_DESK).remove(0).text;
+    let hostile = [
+        "=HYPERLINK(\"http://evil.example\",\"grade\").json",
+        "+cmd|' /C calc'!A0.json",
+        "-2+3.json",
+        "@SUM(A1:A9).json",
+        "\t=1+1.json",
+        "\r=1+1.json",
+    ];
+    let files: Vec<RunFile> = hostile
+        .iter()
+        .map(|name| RunFile {
+            name: name.to_string(),
+            text: good.clone(),
+        })
+        .collect();
+    let report = class_report(|id| (id == FRONT_DESK).then(|| Arc::clone(&s)), &files);
+    let csv = to_csv(&report);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let names: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    assert_eq!(names.len(), hostile.len() * 4);
+    for name in hostile {
+        assert!(names.contains(&format!("'{name}")), "{name:?} in {names:?}");
+    }
+    assert!(names.iter().all(|n| n.starts_with('\'')));
+    assert_eq!(
+        firstshift_report::spreadsheet_text("student-1.json"),
+        "student-1.json"
+    );
+}

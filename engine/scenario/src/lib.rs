@@ -14,6 +14,7 @@ pub mod load;
 pub mod passes;
 pub mod plays;
 pub mod sims;
+pub mod site_path;
 pub mod templates;
 pub mod translate;
 pub mod tree;
