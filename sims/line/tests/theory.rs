@@ -65,9 +65,13 @@ fn a_serial_line_without_failures_runs_at_its_slowest_station() {
     );
     let l = run(&s, 1, 10.0);
     let r = l.report();
-    // 10 h at one part per 45 s is 800 parts; the first part needs 115 s to get through.
-    let expected = ((36_000.0 - 30.0 - 40.0) / 45.0_f64).floor() as u64 + 1;
-    assert!(r.good.abs_diff(expected) <= 1, "{} vs {expected}", r.good);
+    // Weld, the slowest, never waits once cut's first part arrives at 30 s: it
+    // finishes part k at 30 + 45k, and pack (faster) finishes it 40 s later. Part k
+    // is good within the 10 h when 30 + 45k + 40 <= 36 000, so k <= 798.4: exactly
+    // 798 parts, with no tolerance.
+    let expected = ((36_000.0 - 30.0 - 40.0) / 45.0_f64).floor() as u64;
+    assert_eq!(expected, 798);
+    assert_eq!(r.good, expected);
     assert_eq!(r.bottleneck, Some(1), "the 45 s station");
     let weld = &r.stations[1];
     assert!(weld.share(StationState::Working) > 0.99);
@@ -148,7 +152,7 @@ fn a_finite_buffer_between_two_stations_matches_the_exact_two_machine_result() {
         let r = run(&s, 11, 3000.0).report();
         let rho: f64 = 40.0 / 50.0;
         let k = f64::from(b) + 2.0;
-        let p0 = (1.0 - rho) / (1.0 - rho.powf(k + 1.0));
+        let p0 = (1.0 - rho) / (1.0 - libm::pow(rho, k + 1.0));
         let exact = 3600.0 / 40.0 * (1.0 - p0);
         let got = r.throughput_per_hour;
         assert!(

@@ -470,7 +470,7 @@ impl Body {
 
         // Gas exchange.
         let mut paco2 = 40.0
-            * (b.resp_rate / self.resp_rate.max(1.0)).powf(0.6)
+            * libm::pow(b.resp_rate / self.resp_rate.max(1.0), 0.6)
             * (1.0 + 0.5 * d.bronchospasm * d.bronchospasm);
         if self.copd {
             // A chronic retainer, whose drive to breathe blunts on high oxygen.

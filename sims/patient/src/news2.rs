@@ -456,4 +456,65 @@ mod tests {
         assert_eq!(s.risk(), Risk::High);
         assert!(s.response().action.starts_with("Emergency response"));
     }
+
+    /// The aggregate bands of chart 2 at both sides of each edge: 4 | 5 (low to
+    /// medium, whatever a single parameter scores) and 6 | 7 (medium to high).
+    #[test]
+    fn aggregate_band_edges() {
+        let at = |o: Observations| {
+            let s = score(&o);
+            (s.total, s.risk())
+        };
+        // RR 22 → 2, pulse 95 → 1, temperature 38.4 → 1.
+        let four = Observations {
+            respiration_rate: 22.0,
+            pulse: 95.0,
+            temperature: 38.4,
+            ..healthy()
+        };
+        assert_eq!(at(four), (4, Risk::Low));
+        // SpO2 95 → 1.
+        assert_eq!(at(Observations { spo2: 95.0, ..four }), (5, Risk::Medium));
+        // SpO2 93 → 2.
+        let six = Observations { spo2: 93.0, ..four };
+        assert_eq!(at(six), (6, Risk::Medium));
+        // Systolic 105 → 1.
+        assert_eq!(
+            at(Observations {
+                systolic_bp: 105.0,
+                ..six
+            }),
+            (7, Risk::High)
+        );
+        // A single 3 (RR 25) decides the band only below 5.
+        let single_three = Observations {
+            respiration_rate: 25.0,
+            pulse: 95.0,
+            ..healthy()
+        };
+        assert_eq!(at(single_three), (4, Risk::LowMedium));
+        assert_eq!(
+            at(Observations {
+                temperature: 38.4,
+                ..single_three
+            }),
+            (5, Risk::Medium)
+        );
+        assert_eq!(
+            at(Observations {
+                temperature: 38.4,
+                spo2: 95.0,
+                ..single_three
+            }),
+            (6, Risk::Medium)
+        );
+        assert_eq!(
+            at(Observations {
+                temperature: 38.4,
+                spo2: 93.0,
+                ..single_three
+            }),
+            (7, Risk::High)
+        );
+    }
 }

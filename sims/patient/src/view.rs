@@ -319,7 +319,7 @@ fn draw_traces(
         let middle = (a + b) / 2.0;
         transform.translation.x = middle.x;
         transform.translation.y = middle.y;
-        transform.rotation = Quat::from_rotation_z(d.y.atan2(d.x));
+        transform.rotation = Quat::from_rotation_z(libm::atan2f(d.y, d.x));
         sprite.custom_size = Some(Vec2::new(d.length() + 0.8, 2.0));
     }
 }

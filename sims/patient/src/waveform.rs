@@ -9,7 +9,7 @@
 /// A bump centred at `at` with width `width` (a Gaussian), height 1.
 fn bump(phase: f32, at: f32, width: f32) -> f32 {
     let x = (phase - at) / width;
-    (-x * x).exp()
+    libm::expf(-x * x)
 }
 
 /// The fraction of a cycle `elapsed` seconds into a rhythm at `per_minute`.
@@ -34,11 +34,11 @@ pub fn pleth(phase: f32) -> f32 {
     let p = (phase - 0.35).rem_euclid(1.0);
     let wave = if p < 0.18 {
         // Smooth rise to the peak.
-        0.5 - 0.5 * (std::f32::consts::PI * p / 0.18).cos()
+        0.5 - 0.5 * libm::cosf(std::f32::consts::PI * p / 0.18)
     } else {
         // Exponential-looking fall to the baseline by the next beat.
         let fall = (p - 0.18) / 0.82;
-        (1.0 - fall).powf(1.6)
+        libm::powf(1.0 - fall, 1.6)
     };
     (wave + 0.12 * bump(p, 0.42, 0.05)).clamp(0.0, 1.0)
 }
@@ -46,9 +46,9 @@ pub fn pleth(phase: f32) -> f32 {
 /// One breath, 0 to 1: inspiration over the first 40 %, expiration after, a pause.
 pub fn respiration(phase: f32) -> f32 {
     if phase < 0.4 {
-        0.5 - 0.5 * (std::f32::consts::PI * phase / 0.4).cos()
+        0.5 - 0.5 * libm::cosf(std::f32::consts::PI * phase / 0.4)
     } else if phase < 0.85 {
-        0.5 + 0.5 * (std::f32::consts::PI * (phase - 0.4) / 0.45).cos()
+        0.5 + 0.5 * libm::cosf(std::f32::consts::PI * (phase - 0.4) / 0.45)
     } else {
         0.0
     }
