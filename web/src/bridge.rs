@@ -100,19 +100,48 @@ struct Player {
     last_saved_clock: u64,
     /// The URL's `?scenario=` or `?src=` has been acted on.
     opened_from_url: bool,
+    /// How many of the run's choices the hosts (the iframe's parent, cmi5) have been
+    /// told of. A resumed run replays its earlier choices as events; those were
+    /// told in the session that made them and are not sent again.
+    reported_choices: usize,
     /// Launched by an LMS: it keeps the save, and this is the one it held.
     lms: bool,
     lms_saved: Option<String>,
 }
 
+/// Starts the player: at once, or for a cmi5 launch once the token and the learner's
+/// language preference are in (the page is built in that language). A cmi5 launch
+/// whose LRS address this package may not use is refused with a message.
 pub fn run() {
-    crate::i18n::init();
+    match crate::cmi5::launched() {
+        crate::cmi5::Launched::No => start_player(false, None),
+        crate::cmi5::Launched::Refused(why) => {
+            crate::i18n::init(None);
+            dom::show_launch_refused(&why);
+        }
+        crate::cmi5::Launched::Yes(params) => wasm_bindgen_futures::spawn_local(async move {
+            match crate::cmi5::connect(params).await {
+                Ok(language) => start_player(true, language),
+                Err(why) => {
+                    start_player(true, None);
+                    crate::cmi5::fail(&why);
+                }
+            }
+        }),
+    }
+}
+
+fn start_player(cmi5: bool, language: Option<&str>) {
+    crate::i18n::init(language);
     let canvas = dom::query("render").as_deref() != Some("text") && webgl2_available();
     let ui = Ui::build(canvas);
     keyboard_shortcuts();
     // cmi5 when the LMS launched the player with its parameters; SCORM when it
     // finds an API in a parent or opener window; otherwise standalone.
-    let lms_saved = if crate::cmi5::connect() {
+    let lms_saved = if cmi5 {
+        let _ = dom::document()
+            .get_element_by_id("app")
+            .map(|a| a.set_attribute("data-lms", "cmi5"));
         None
     } else {
         crate::lms::connect()
@@ -153,7 +182,7 @@ pub fn run() {
         .world()
         .resource::<AssetServer>()
         .load::<CatalogAsset>("scenarios/index.json");
-    let manual_clock = dom::query("clock").as_deref() == Some("manual");
+    let manual_clock = dom::test_query("clock").as_deref() == Some("manual");
     app.insert_non_send(Player {
         ui,
         catalog_handle,
@@ -162,6 +191,7 @@ pub fn run() {
         saved: None,
         manual_clock,
         last_saved_clock: 0,
+        reported_choices: 0,
         opened_from_url: false,
         lms,
         lms_saved,
@@ -488,6 +518,7 @@ fn present(
             .filter(|t| !t.choices.is_empty());
         if let Some(transcript) = saved {
             crate::lms::with(|l| l.begin_run(transcript.choices.len()));
+            player.reported_choices = transcript.choices.len();
             commands.write(RunCommand::Resume {
                 scenario: Arc::clone(&scenario),
                 transcript,
@@ -516,9 +547,10 @@ fn start_fresh(player: &mut Player, run: &mut ActiveRun, commands: &mut MessageW
     };
     storage::clear(&scenario.id);
     crate::lms::with(|l| l.begin_run(0));
+    player.reported_choices = 0;
     // The seed only matters to simulations (a line's luck, a patient's noise); it is
-    // recorded in the run. `?seed=` fixes it, to replay a run exactly or to test.
-    let seed = dom::query("seed")
+    // recorded in the run. The browser tests fix it with `?seed=`; nobody else can.
+    let seed = dom::test_query("seed")
         .and_then(|s| s.parse::<u64>().ok())
         .unwrap_or_else(|| (js_sys::Math::random() * f64::from(u32::MAX)) as u64);
     commands.write(RunCommand::Start {
@@ -611,6 +643,7 @@ fn drain_inbox(
             UiCommand::Restart => {
                 if let Some(scenario) = player.current.clone() {
                     storage::clear(&scenario.id);
+                    player.reported_choices = 0;
                     commands.write(RunCommand::Restart);
                     begin_play(&mut player, &mut run, &scenario);
                 }
@@ -619,6 +652,7 @@ fn drain_inbox(
                 if let (Some(scenario), Some(transcript)) =
                     (player.current.clone(), player.saved.take())
                 {
+                    player.reported_choices = transcript.choices.len();
                     commands.write(RunCommand::Resume {
                         scenario: Arc::clone(&scenario),
                         transcript,
@@ -670,6 +704,13 @@ fn render_run(
     if events.is_empty() {
         return;
     }
+    // The index in the run of this batch's first choice: a resume's batch holds
+    // every earlier choice, which the hosts were told of already.
+    let made_here = events
+        .iter()
+        .filter(|e| matches!(e, Event::ChoiceMade { .. }))
+        .count();
+    let mut index = session.history().choices.len().saturating_sub(made_here);
     for event in &events {
         match event {
             Event::StepEntered { step, at } => {
@@ -681,6 +722,11 @@ fn render_run(
                 label,
                 at,
             } => {
+                index += 1;
+                if index <= player.reported_choices {
+                    continue;
+                }
+                player.reported_choices = index;
                 crate::embed::post(
                     "choice",
                     serde_json::json!({ "choice": choice, "label": label, "step": step, "at": at }),

@@ -12,6 +12,7 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 
 use firstshift_lms::cmi5::{Launch, PROGRESS_STATE_ID, Progress};
+use firstshift_lms::cmi5_launch;
 use firstshift_lms::time::{duration_2004, timestamp_2004};
 use js_sys::{Function, Promise, Reflect};
 use serde_json::{Value, json};
@@ -57,6 +58,8 @@ struct State {
     progress: Progress,
     /// The progress changed and is not yet stored.
     progress_unsaved: bool,
+    /// [`cmi5_launch::registration_key`]: this registration's save in the browser.
+    save_key: String,
     started_ms: f64,
     intents: VecDeque<Intent>,
     pumping: bool,
@@ -69,7 +72,8 @@ thread_local! {
     static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
 }
 
-struct Params {
+/// A cmi5 launch's parameters, checked.
+pub struct Params {
     endpoint: String,
     fetch: String,
     actor: Value,
@@ -77,57 +81,128 @@ struct Params {
     activity_id: String,
 }
 
-fn params() -> Option<Params> {
-    let actor = serde_json::from_str(&dom::query("actor")?).ok()?;
-    let mut endpoint = dom::query("endpoint")?;
+/// What the address says about cmi5.
+pub enum Launched {
+    /// Not a cmi5 launch.
+    No,
+    /// A cmi5 launch whose LRS or token address this package may not use.
+    Refused(String),
+    Yes(Params),
+}
+
+/// Reads and checks the launch parameters: `endpoint` and `fetch` must be https
+/// (or loopback http) on this page's origin or one the package names.
+pub fn launched() -> Launched {
+    let (Some(actor), Some(endpoint), Some(fetch), Some(registration), Some(activity_id)) = (
+        dom::query("actor"),
+        dom::query("endpoint"),
+        dom::query("fetch"),
+        dom::query("registration"),
+        dom::query("activityId"),
+    ) else {
+        return Launched::No;
+    };
+    let Ok(actor) = serde_json::from_str::<Value>(&actor) else {
+        return Launched::Refused("the LMS's launch gives an `actor` that is not JSON".into());
+    };
+    let page = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let allowed = dom::document()
+        .query_selector(r#"meta[name="firstshift-lrs-origins"]"#)
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    let allowed: Vec<&str> = allowed.split_whitespace().collect();
+    for (what, url) in [("endpoint", &endpoint), ("fetch", &fetch)] {
+        if let Err(refused) = cmi5_launch::check_lrs_url(what, url, &page, &allowed) {
+            return Launched::Refused(refused.0);
+        }
+    }
+    let mut endpoint = endpoint;
     if !endpoint.ends_with('/') {
         endpoint.push('/');
     }
-    Some(Params {
+    Launched::Yes(Params {
         endpoint,
-        fetch: dom::query("fetch")?,
+        fetch,
         actor,
-        registration: dom::query("registration")?,
-        activity_id: dom::query("activityId")?,
+        registration,
+        activity_id,
     })
 }
 
-/// Starts cmi5 if the URL has its launch parameters. Returns whether it did.
-pub fn connect() -> bool {
-    let Some(p) = params() else {
-        return false;
-    };
+/// Starts a cmi5 launch: fetches the token and reads the Learner Preferences (cmi5
+/// 11.0), then carries on in the background (`LMS.LaunchData`, the registration's
+/// progress, `initialized`). Returns the learner's preferred language, if the
+/// player speaks one; an error is the reason to show once the page is built.
+pub async fn connect(p: Params) -> Result<Option<&'static str>, String> {
     STATE.with(|s| {
         *s.borrow_mut() = Some(State {
             endpoint: p.endpoint.clone(),
             started_ms: js_sys::Date::now(),
+            save_key: cmi5_launch::registration_key(&p.actor, &p.registration),
             ..State::default()
         })
     });
-    let _ = dom::document()
-        .get_element_by_id("app")
-        .map(|a| a.set_attribute("data-lms", "cmi5"));
     on_pagehide();
-    wasm_bindgen_futures::spawn_local(async move {
-        match start(p).await {
-            Ok(()) => pump(),
-            Err(why) => fail(&why),
+    match begin(&p).await {
+        Ok((auth, language)) => {
+            wasm_bindgen_futures::spawn_local(async move {
+                match start(p, auth).await {
+                    Ok(()) => pump(),
+                    Err(why) => fail(&why),
+                }
+            });
+            Ok(language)
         }
-    });
-    true
+        Err(why) => {
+            STATE.with(|s| {
+                if let Some(s) = s.borrow_mut().as_mut() {
+                    s.failed = true;
+                }
+            });
+            Err(why)
+        }
+    }
 }
 
-pub fn is_active() -> bool {
-    STATE.with(|s| s.borrow().is_some())
-}
-
-async fn start(p: Params) -> Result<(), String> {
+/// The token, then the Learner Preferences (a 403 or 404 is no preference).
+async fn begin(p: &Params) -> Result<(String, Option<&'static str>), String> {
     let token = fetch_json(&p.fetch, "POST", None, None).await?;
     let token = token["auth-token"]
         .as_str()
         .ok_or("the LMS gave no auth token (the launch may have been used already)")?
         .to_string();
     let auth = format!("Basic {token}");
+    let preferences = fetch_json(
+        &format!(
+            "{}agents/profile?agent={}&profileId={}",
+            p.endpoint,
+            js_sys::encode_uri_component(&p.actor.to_string()),
+            cmi5_launch::LEARNER_PREFERENCES
+        ),
+        "GET",
+        Some(&auth),
+        None,
+    )
+    .await
+    .unwrap_or(Value::Null);
+    let language = cmi5_launch::preferred_language(&preferences, crate::i18n::SPOKEN);
+    Ok((auth, language))
+}
+
+/// Where this registration's run is saved in the browser, when cmi5 launched it.
+pub fn save_key() -> Option<String> {
+    STATE.with(|s| s.borrow().as_ref().map(|s| s.save_key.clone()))
+}
+
+pub fn is_active() -> bool {
+    STATE.with(|s| s.borrow().is_some())
+}
+
+async fn start(p: Params, auth: String) -> Result<(), String> {
     let state_query = format!(
         "activityId={}&agent={}&registration={}",
         js_sys::encode_uri_component(&p.activity_id),
@@ -387,7 +462,7 @@ fn on_pagehide() {
     closure.forget();
 }
 
-fn fail(why: &str) {
+pub fn fail(why: &str) {
     STATE.with(|s| {
         if let Some(s) = s.borrow_mut().as_mut() {
             s.failed = true;
@@ -466,8 +541,12 @@ async fn fetch_json(
         .ok()
         .and_then(|v| v.as_f64())
         .unwrap_or(0.0);
-    // The State API answers 404 for a document never stored.
-    if status == 404.0 && method == "GET" && url.contains("activities/state") {
+    // The State API answers 404 for a document never stored; an Agent Profile the
+    // LMS does not keep (or will not show) is a 403 or a 404, which is no error.
+    if method == "GET"
+        && ((status == 404.0 && url.contains("activities/state"))
+            || ((status == 403.0 || status == 404.0) && url.contains("agents/profile")))
+    {
         return Ok(Value::Null);
     }
     if !ok {

@@ -93,6 +93,41 @@ pub fn show_fatal(message: &str) {
     }
 }
 
+/// A launch the player will not play (its LMS addresses are not allowed): the
+/// reason in place of the loading line, announced, and nothing else starts.
+pub fn show_launch_refused(message: &str) {
+    let doc = document();
+    if let Some(app) = doc.get_element_by_id("app") {
+        let _ = app.set_attribute("data-screen", "refused");
+        while let Some(child) = app.first_child() {
+            let _ = app.remove_child(&child);
+        }
+        let _ = app.append_child(&el("h1").text("This launch cannot be played"));
+        let _ = app.append_child(&el("p").id("refused").attr("role", "alert").text(message));
+    }
+}
+
+/// Whether the page was served by the browser tests' server, which marks it with
+/// `<meta name="firstshift-test-hooks" content="on">`. Only then does the player
+/// obey its test hooks (`?seed=`, `?clock=manual`, `window.firstshift.waitSeconds`):
+/// a link a student is given, an LMS package and the public site never have the
+/// mark, so a graded launch's clock and luck cannot be chosen from the address bar.
+pub fn test_hooks() -> bool {
+    thread_local! {
+        static ON: bool = document()
+            .query_selector(r#"meta[name="firstshift-test-hooks"][content="on"]"#)
+            .ok()
+            .flatten()
+            .is_some();
+    }
+    ON.with(|on| *on)
+}
+
+/// A URL query parameter that is a test hook: `None` unless [`test_hooks`].
+pub fn test_query(name: &str) -> Option<String> {
+    test_hooks().then(|| query(name)).flatten()
+}
+
 /// A URL query parameter.
 pub fn query(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

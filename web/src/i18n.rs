@@ -40,9 +40,15 @@ thread_local! {
     static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
 }
 
-/// Decides the language once, at start-up, and marks the page with it.
-pub fn init() -> Lang {
-    let from_url = crate::dom::query("lang").and_then(|l| Lang::from_code(&l));
+/// The languages the player speaks, by code.
+pub const SPOKEN: &[&str] = &["en", "es"];
+
+/// Decides the language once, at start-up, and marks the page with it: `?lang=`,
+/// then the LMS's learner preference (`lms`, from cmi5), then the browser's.
+pub fn init(lms: Option<&str>) -> Lang {
+    let from_url = crate::dom::query("lang")
+        .and_then(|l| Lang::from_code(&l))
+        .or_else(|| lms.and_then(Lang::from_code));
     let from_browser = || {
         let navigator = web_sys::window()?.navigator();
         navigator

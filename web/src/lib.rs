@@ -36,10 +36,12 @@ pub fn start() {
     bridge::run();
 }
 
-/// Testing and accessibility hook: lets `seconds` of simulated time pass at once.
-/// The end-to-end tests use it with `?clock=manual` to play a playthrough's
-/// `Wait(n)` exactly.
+/// Testing hook: lets `seconds` of simulated time pass at once. The browser tests use
+/// it with `?clock=manual` to play a playthrough's `Wait(n)` exactly. It does
+/// nothing unless the page carries the test servers' mark ([`dom::test_hooks`]).
 #[wasm_bindgen(js_name = waitSeconds)]
 pub fn wait_seconds(seconds: u32) {
-    bridge::push(bridge::UiCommand::Wait(u64::from(seconds)));
+    if dom::test_hooks() {
+        bridge::push(bridge::UiCommand::Wait(u64::from(seconds)));
+    }
 }

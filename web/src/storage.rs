@@ -1,5 +1,10 @@
 //! Saves in the browser's localStorage: only the compact save string (scenario id,
 //! content hash, seed, choice indices and times). No personal data.
+//!
+//! A standalone run is saved under its scenario's id. A cmi5 launch's run belongs to
+//! that student's registration: it is saved under a key made from the actor and the
+//! registration (a hash: the key names no one), so on a shared computer a student
+//! is never offered, and can never finish, another student's run.
 
 const PREFIX: &str = "firstshift.save.";
 
@@ -7,23 +12,27 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+fn key(scenario_id: &str) -> String {
+    match crate::cmi5::save_key() {
+        Some(registration) => format!("{PREFIX}cmi5.{registration}.{scenario_id}"),
+        None => format!("{PREFIX}{scenario_id}"),
+    }
+}
+
 pub fn save(scenario_id: &str, save: &str) {
     if let Some(s) = storage() {
         // Storage can be full or blocked (private mode, partitioned iframes); the
         // run goes on without a save rather than fail.
-        let _ = s.set_item(&format!("{PREFIX}{scenario_id}"), save);
+        let _ = s.set_item(&key(scenario_id), save);
     }
 }
 
 pub fn load(scenario_id: &str) -> Option<String> {
-    storage()?
-        .get_item(&format!("{PREFIX}{scenario_id}"))
-        .ok()
-        .flatten()
+    storage()?.get_item(&key(scenario_id)).ok().flatten()
 }
 
 pub fn clear(scenario_id: &str) {
     if let Some(s) = storage() {
-        let _ = s.remove_item(&format!("{PREFIX}{scenario_id}"));
+        let _ = s.remove_item(&key(scenario_id));
     }
 }

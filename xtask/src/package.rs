@@ -64,10 +64,12 @@ pub fn package(
     for entry in std::fs::read_dir(&site).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        // Live reload is for `cargo xtask serve` only: an LMS never answers it.
         let skip = path.is_dir()
             || name.ends_with(".gz")
             || name.ends_with(".br")
-            || name.ends_with(".txt");
+            || name.ends_with(".txt")
+            || name == web::LIVE_RELOAD_SCRIPT;
         if !skip {
             files.push((name, path));
         }
@@ -129,9 +131,6 @@ pub fn package(
         if name == "index.html" && format == Format::Cmi5 {
             let page = String::from_utf8(bytes).map_err(|e| e.to_string())?;
             add(name, allow_connections(&page, lrs_origins)?.as_bytes())?;
-        } else if name == "boot.js" {
-            let script = String::from_utf8(bytes).map_err(|e| e.to_string())?;
-            add(name, without_live_reload(&script)?.as_bytes())?;
         } else {
             add(name, &bytes)?;
         }
@@ -157,30 +156,30 @@ fn allow_connections(page: &str, origins: &[String]) -> Result<String, String> {
             "the player's index.html no longer has `{SELF_ONLY}` in its Content-Security-Policy; update xtask/src/package.rs"
         ));
     }
+    for origin in origins {
+        check_origin(origin)?;
+    }
+    // The player checks a launch's `endpoint` and `fetch` against the same list
+    // before it sends anything, and refuses the launch with a message otherwise.
+    const HEAD: &str = "<head>";
+    if !page.contains(HEAD) {
+        return Err("the player's index.html has no <head>; update xtask/src/package.rs".into());
+    }
+    let page = page.replacen(
+        HEAD,
+        &format!(
+            "{HEAD}\n  <meta name=\"firstshift-lrs-origins\" content=\"{}\">",
+            origins.join(" ")
+        ),
+        1,
+    );
     if origins.is_empty() {
-        return Ok(page.to_string());
+        return Ok(page);
     }
     Ok(page.replace(
         SELF_ONLY,
         &format!("connect-src 'self' {};", origins.join(" ")),
     ))
-}
-
-/// An LMS's server never answers the live-reload address; asking it would only
-/// leave a 404 in its logs and in the student's console on every launch.
-fn without_live_reload(script: &str) -> Result<String, String> {
-    const START: &str = "// live-reload:start";
-    const END: &str = "// live-reload:end";
-    match (script.find(START), script.find(END)) {
-        (Some(start), Some(end)) if start < end => Ok(format!(
-            "{}{}",
-            &script[..start],
-            &script[end + END.len()..]
-        )),
-        _ => Err(format!(
-            "web/static/boot.js no longer marks its live reload with `{START}` and `{END}`; update xtask/src/package.rs"
-        )),
-    }
 }
 
 /// An origin as a policy needs it: `https://host` or `http://host:port`, nothing
@@ -314,24 +313,38 @@ mod tests {
 
     #[test]
     fn the_policy_names_the_lrs_origins_and_keeps_the_rest() {
-        let page = "<meta content=\"default-src 'self'; connect-src 'self'; object-src 'none'\">";
-        assert_eq!(allow_connections(page, &[]).unwrap(), page);
+        let page =
+            "<head><meta content=\"default-src 'self'; connect-src 'self'; object-src 'none'\">";
+        assert_eq!(
+            allow_connections(page, &[]).unwrap(),
+            "<head>\n  <meta name=\"firstshift-lrs-origins\" content=\"\"><meta content=\"default-src 'self'; connect-src 'self'; object-src 'none'\">"
+        );
         let allowed =
             allow_connections(page, &["https://a.edu".into(), "https://b.edu".into()]).unwrap();
         assert_eq!(
             allowed,
-            "<meta content=\"default-src 'self'; connect-src 'self' https://a.edu https://b.edu; object-src 'none'\">"
+            "<head>\n  <meta name=\"firstshift-lrs-origins\" content=\"https://a.edu https://b.edu\"><meta content=\"default-src 'self'; connect-src 'self' https://a.edu https://b.edu; object-src 'none'\">"
         );
-        assert!(allow_connections("<meta content=\"default-src *\">", &[]).is_err());
+        assert!(allow_connections("<head><meta content=\"default-src *\">", &[]).is_err());
+        assert!(allow_connections(page, &["https://a.edu\"><script>".into()]).is_err());
     }
 
     #[test]
     fn the_players_files_still_have_what_the_package_rewrites() {
         let page = std::fs::read_to_string(root().join("web/static/index.html")).unwrap();
         assert!(allow_connections(&page, &["https://lrs.example.edu".into()]).is_ok());
-        let boot = std::fs::read_to_string(root().join("web/static/boot.js")).unwrap();
-        let packaged = without_live_reload(&boot).unwrap();
-        assert!(!packaged.contains("__livereload"));
-        assert!(packaged.contains("init()"), "the player still starts");
+        // Nothing a package ships asks for live reload.
+        for entry in std::fs::read_dir(root().join("web/static")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.file_name().unwrap() != web::LIVE_RELOAD_SCRIPT {
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(!text.contains("__livereload"), "{}", path.display());
+                assert!(
+                    !text.contains(web::LIVE_RELOAD_SCRIPT),
+                    "{}",
+                    path.display()
+                );
+            }
+        }
     }
 }

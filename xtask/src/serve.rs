@@ -38,7 +38,11 @@ pub fn serve_forever(site: &Path, port: u16, frame_ancestors: &str) -> Result<()
             "The player may be framed by: {}",
             content_security_policy(frame_ancestors)
         );
-        axum::serve(listener, router(site, version, frame_ancestors))
+        let extras = format!(
+            "<script type=\"module\" src=\"{}\"></script>",
+            web::LIVE_RELOAD_SCRIPT
+        );
+        axum::serve(listener, router(site, version, frame_ancestors, &extras))
             .await
             .map_err(|e| e.to_string())
     })
@@ -60,7 +64,12 @@ pub fn spawn(site: PathBuf, port: u16) -> Result<SocketAddr, String> {
             match bind(port).await {
                 Ok((listener, addr)) => {
                     let _ = tx.send(Ok(addr));
-                    let router = router(&site, Arc::new(AtomicU64::new(1)), LOCAL_FRAME_ANCESTORS);
+                    let router = router(
+                        &site,
+                        Arc::new(AtomicU64::new(1)),
+                        LOCAL_FRAME_ANCESTORS,
+                        TEST_HOOKS_MARK,
+                    );
                     let _ = axum::serve(listener, router).await;
                 }
                 Err(e) => {
@@ -82,11 +91,31 @@ async fn bind(port: u16) -> Result<(tokio::net::TcpListener, SocketAddr), String
     Ok((listener, addr))
 }
 
-fn router(site: &Path, version: Arc<AtomicU64>, frame_ancestors: &str) -> Router {
+/// What the browser tests' server adds to the page: the mark without which the
+/// player ignores its test hooks (`?seed=`, `?clock=manual`, `waitSeconds`).
+pub const TEST_HOOKS_MARK: &str = r#"<meta name="firstshift-test-hooks" content="on">"#;
+
+/// `extras` goes into the player's page just before `</head>`: the live-reload
+/// script for a teacher, the test-hooks mark for the browser tests.
+fn router(site: &Path, version: Arc<AtomicU64>, frame_ancestors: &str, extras: &str) -> Router {
     let csp = HeaderValue::from_str(&content_security_policy(frame_ancestors))
         .unwrap_or_else(|_| HeaderValue::from_static("frame-ancestors 'self'"));
     let files = ServeDir::new(site).precompressed_br().precompressed_gzip();
+    let page = {
+        let (site, extras) = (site.to_path_buf(), extras.to_string());
+        move || {
+            let (site, extras) = (site.clone(), extras.clone());
+            async move {
+                // Read on every request: `serve` rebuilds nothing, but a teacher's
+                // reload must see the page as it is on disk.
+                let html = std::fs::read_to_string(site.join("index.html")).unwrap_or_default();
+                axum::response::Html(html.replacen("</head>", &format!("{extras}\n</head>"), 1))
+            }
+        }
+    };
     Router::new()
+        .route("/", get(page.clone()))
+        .route("/index.html", get(page))
         .route(
             "/__livereload",
             get(move || async move { version.load(Ordering::Relaxed).to_string() }),

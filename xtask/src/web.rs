@@ -12,6 +12,10 @@ use firstshift_scenario::{FileKind, file_kind};
 
 use crate::{cargo, root, run};
 
+/// The live-reload script in `web/static`: only `cargo xtask serve` puts it on the
+/// page, and packages leave it out.
+pub const LIVE_RELOAD_SCRIPT: &str = "live-reload.js";
+
 const TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "wasm-release";
 

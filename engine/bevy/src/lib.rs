@@ -204,7 +204,11 @@ fn apply_commands(
             },
             RunCommand::Wait(seconds) => match run.session.as_mut() {
                 Some(session) => {
-                    let to = session.clock().saturating_add(*seconds);
+                    // Time stops at the horizon; a wait past it waits until then.
+                    let to = session
+                        .clock()
+                        .saturating_add(*seconds)
+                        .min(session.horizon());
                     session.wait_until(to).map_err(|e| e.to_string())
                 }
                 None => Err("no scenario is running".into()),
@@ -258,7 +262,12 @@ fn advance_clock(time: Res<Time>, mut run: ResMut<ActiveRun>, mut events: Messag
     let Some(session) = run.session.as_mut() else {
         return;
     };
-    let to: Seconds = session.clock() + whole as Seconds;
+    // A tab left open for days stops the run's clock at its horizon; the student
+    // can still choose, and the run still saves and replays.
+    let to: Seconds = session
+        .clock()
+        .saturating_add(whole as Seconds)
+        .min(session.horizon());
     if let Ok(list) = session.wait_until(to) {
         events.write_batch(list.into_iter().map(RunEvent));
     }

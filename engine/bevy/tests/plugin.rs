@@ -140,6 +140,36 @@ fn the_clock_runs_in_real_time_pauses_and_restarts() {
     assert_eq!(progress(run.session.as_ref().unwrap()), 0.0);
 }
 
+/// A tab left open for days: the live clock stops at the scenario's horizon rather
+/// than refusing every tick, and the student can still choose.
+#[test]
+fn the_live_clock_stops_at_the_horizon() {
+    let mut app = app();
+    send(
+        &mut app,
+        RunCommand::Start {
+            scenario: front_desk(),
+            seed: 0,
+        },
+    );
+    let horizon = front_desk().horizon();
+    send(&mut app, RunCommand::Wait(horizon - 1));
+    app.world_mut().resource_mut::<ActiveRun>().time_scale = 100.0;
+    for _ in 0..30 {
+        app.update();
+    }
+    assert_eq!(clock(&app), horizon);
+    send(&mut app, RunCommand::Wait(u64::MAX));
+    assert_eq!(clock(&app), horizon);
+    send(&mut app, RunCommand::Choose("greet-warmly".into()));
+    assert!(
+        app.world().resource::<Seen>().1.is_empty(),
+        "{:?}",
+        app.world().resource::<Seen>().1
+    );
+    assert_eq!(clock(&app), horizon);
+}
+
 #[test]
 fn resume_replays_a_transcript_then_carries_on() {
     let mut app = app();

@@ -10,8 +10,11 @@
 //! * [`time`] — the time formats the two versions use.
 //! * [`manifest`] — `imsmanifest.xml` for both versions.
 //! * [`cmi5`] — the xAPI statements of a cmi5 assignable unit, and `cmi5.xml`.
+//! * [`cmi5_launch`] — which launch addresses a package may use, the learner's
+//!   language preference, and the key a registration's save is kept under.
 
 pub mod cmi5;
+pub mod cmi5_launch;
 pub mod manifest;
 pub mod scorm;
 pub mod time;

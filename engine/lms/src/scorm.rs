@@ -364,7 +364,7 @@ mod tests {
         )));
         assert!(v.contains(&(
             "cmi.interactions.7.timestamp".into(),
-            "2026-11-30T08:52:23Z".into()
+            "2026-11-30T08:52:23.00Z".into()
         )));
         assert!(v.contains(&("cmi.interactions.7.latency".into(), "PT12.50S".into())));
         assert!(v.iter().any(|(k, d)| k == "cmi.interactions.7.description" && d.starts_with("Fingerstick")));

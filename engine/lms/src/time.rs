@@ -37,14 +37,18 @@ pub fn time_of_day_12(unix_ms: f64) -> String {
     format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
 }
 
-/// SCORM 2004 `time (second,10,0)`: `YYYY-MM-DDThh:mm:ssZ` from milliseconds since
-/// the Unix epoch.
+/// SCORM 2004 `time (second,10,0)`: `YYYY-MM-DDThh:mm:ss.ssZ` from milliseconds
+/// since the Unix epoch, to the hundredth of a second. The data model allows the
+/// time zone designator only after fractional seconds
+/// (`YYYY[-MM[-DD[Thh[:mm[:ss[.s[TZD]]]]]]]`), so a strict runtime refuses
+/// `…:23Z`; the fraction is always written. Also a valid ISO 8601 timestamp for xAPI.
 pub fn timestamp_2004(unix_ms: f64) -> String {
-    let secs = (unix_ms / 1000.0).floor().max(0.0) as i64;
+    let centis = (unix_ms / 10.0).floor().max(0.0) as i64;
+    let (secs, hundredths) = (centis.div_euclid(100), centis.rem_euclid(100));
     let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let (y, mo, d) = civil_from_days(days);
     format!(
-        "{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        "{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}.{hundredths:02}Z",
         rest / 3600,
         rest / 60 % 60,
         rest % 60
@@ -83,9 +87,32 @@ mod tests {
     fn wall_clock_times() {
         // 2026-11-30T08:52:23Z
         let ms = 1_796_028_743_000.0;
-        assert_eq!(timestamp_2004(ms), "2026-11-30T08:52:23Z");
+        assert_eq!(timestamp_2004(ms), "2026-11-30T08:52:23.00Z");
+        assert_eq!(timestamp_2004(ms + 456.0), "2026-11-30T08:52:23.45Z");
         assert_eq!(time_of_day_12(ms), "08:52:23");
-        assert_eq!(timestamp_2004(0.0), "1970-01-01T00:00:00Z");
-        assert_eq!(timestamp_2004(951_782_400_000.0), "2000-02-29T00:00:00Z");
+        assert_eq!(timestamp_2004(0.0), "1970-01-01T00:00:00.00Z");
+        assert_eq!(timestamp_2004(951_782_400_000.0), "2000-02-29T00:00:00.00Z");
+        assert_eq!(timestamp_2004(951_782_399_999.0), "2000-02-28T23:59:59.99Z");
+    }
+
+    /// SCORM 2004's `time (second,10,0)`: the zone only after a fraction of 1-2 digits.
+    #[test]
+    fn timestamps_match_the_scorm_2004_pattern() {
+        for ms in [
+            0.0,
+            1_796_028_743_000.0,
+            1_796_028_743_999.0,
+            2_145_916_799_990.0,
+        ] {
+            let t = timestamp_2004(ms);
+            let b = t.as_bytes();
+            assert_eq!(t.len(), 23, "{t}");
+            assert_eq!(
+                (b[4], b[7], b[10], b[13], b[16], b[19], b[22]),
+                (b'-', b'-', b'T', b':', b':', b'.', b'Z'),
+                "{t}"
+            );
+            assert!(t.chars().filter(char::is_ascii_digit).count() == 16, "{t}");
+        }
     }
 }

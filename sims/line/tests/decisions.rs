@@ -281,8 +281,5 @@ fn the_trend_is_bounded() {
     s.shift.breaks.clear();
     let mut line = Line::new(&s, 3);
     line.run_until((firstshift_core::MAX_HORIZON + 10 * 86_400) as f64);
-    assert_eq!(
-        line.report().trend.len(),
-        model::MAX_TREND_POINTS
-    );
+    assert_eq!(line.report().trend.len(), model::MAX_TREND_POINTS);
 }

@@ -210,14 +210,8 @@ fn the_trend_record_is_bounded() {
     let mut p = PatientKind::start(&setup(vec![], 70.0, 97.0, 5.5), 1);
     let past = firstshift_core::MAX_HORIZON + 3_600;
     p.advance(past);
-    assert_eq!(
-        p.trend().len(),
-        patient::MAX_TREND_POINTS
-    );
+    assert_eq!(p.trend().len(), patient::MAX_TREND_POINTS);
     assert!(p.trend().last().unwrap().at >= firstshift_core::MAX_HORIZON);
     p.advance(past + 3_600);
-    assert_eq!(
-        p.trend().len(),
-        patient::MAX_TREND_POINTS
-    );
+    assert_eq!(p.trend().len(), patient::MAX_TREND_POINTS);
 }
