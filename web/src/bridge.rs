@@ -22,6 +22,8 @@ use firstshift_scenario::{Diagnostic, Scenario, Session, load_scenario, site_pat
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
+use firstshift_report::profile::{Check, Profile};
+
 use crate::catalog::{CatalogAsset, CatalogLoader};
 use crate::dom;
 use crate::screens::{Screen, Ui};
@@ -46,6 +48,13 @@ pub enum UiCommand {
     Wait(u64),
     /// The reflection form's Save button: its answers are read from the page.
     SaveReflection,
+    /// The profile or portfolio page, its records re-scored.
+    ShowRecords {
+        view: String,
+        profile: Profile,
+        checks: Vec<Check>,
+        damaged: Option<String>,
+    },
     ClearProfile,
 }
 
@@ -367,24 +376,49 @@ fn translated(scenario: Arc<Scenario>) -> (Arc<Scenario>, bool) {
     }
 }
 
-/// `?view=profile` and `?view=portfolio&run=N`: pages of the student's own records.
+/// `?view=profile` and `?view=portfolio&run=N`: pages of the student's own records,
+/// drawn once every record is re-scored (the profile is localStorage, which anyone
+/// can edit); `?view=class`: the teacher's class results.
 fn show_view(ui: &mut Ui, view: &str) {
-    let (profile, damaged) = crate::profile::load();
+    if view == "class" {
+        ui.class_results();
+        return;
+    }
+    ui.loading(crate::i18n::tr("Checking your runs…"));
+    let view = view.to_string();
+    wasm_bindgen_futures::spawn_local(async move {
+        let (profile, checks, damaged) = crate::profile::load_checked().await;
+        push(UiCommand::ShowRecords {
+            view,
+            profile,
+            checks,
+            damaged,
+        });
+    });
+}
+
+/// Draws a records page once its checks are done.
+fn show_records(
+    ui: &mut Ui,
+    view: &str,
+    profile: &Profile,
+    checks: &[Check],
+    damaged: Option<&str>,
+) {
     match view {
         "portfolio" => {
             let run = dom::query("run")
                 .and_then(|r| r.parse::<usize>().ok())
-                .and_then(|i| profile.runs.get(i));
+                .and_then(|i| profile.runs.get(i).zip(checks.get(i)));
             match run {
-                Some(run) => ui.portfolio(run),
+                Some((run, check)) => ui.portfolio(run, check),
                 None => ui.load_failed(
                     "the portfolio page",
                     "this browser no longer has that run (the profile may have been cleared); open your career profile to see the runs it keeps",
                 ),
             }
         }
-        "class" => ui.class_results(),
-        _ => ui.profile(&profile, damaged.as_deref()),
+        _ => ui.profile(profile, checks, damaged),
     }
 }
 
@@ -665,9 +699,15 @@ fn drain_inbox(
                 start_fresh(&mut player, &mut run, &mut commands);
             }
             UiCommand::SaveReflection => save_reflection(&player.ui),
+            UiCommand::ShowRecords {
+                view,
+                profile,
+                checks,
+                damaged,
+            } => show_records(&mut player.ui, &view, &profile, &checks, damaged.as_deref()),
             UiCommand::ClearProfile => {
                 crate::profile::clear();
-                player.ui.profile(&Default::default(), None);
+                player.ui.profile(&Default::default(), &[], None);
                 player
                     .ui
                     .announce(crate::i18n::tr("Your career profile is cleared."));
@@ -759,7 +799,7 @@ fn render_run(
         if crate::cmi5::is_active() {
             crate::cmi5::finish(report.scaled, report.passed);
         }
-        let record = crate::profile::record_run(session.scenario(), &report);
+        let record = crate::profile::record_run(session.scenario(), &report, session.transcript());
         player.ui.debrief(session, &report, Some(record));
         crate::embed::post(
             "complete",

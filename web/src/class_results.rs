@@ -1,8 +1,8 @@
 //! The class results page (`?view=class`), for teachers: drop the run files students
 //! downloaded and see the class's results, with no server. Each file is re-scored
-//! in the browser against its built-in scenario (`firstshift_report`), so a file
-//! cannot claim a score; files that do not fit are listed with the reason and the
-//! rest still count. Nothing is uploaded anywhere; the CSV is made in the page.
+//! in the browser against its built-in scenario (`firstshift_report`), so the score
+//! in a file is never read (what a file proves: docs/careers.md); files that do not
+//! fit are listed with the reason and the rest still count. Nothing is uploaded anywhere; the CSV is made in the page.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -208,6 +208,19 @@ const SPANISH: &[(&str, &str)] = &[
     ("Passed", "Aprobado"),
     ("Not passed yet", "Todavía no aprobado"),
     (
+        "Checked: the choices kept with this run earn this score. It shows what was chosen in this browser, not who chose it; a grade comes from your teacher's LMS.",
+        "Comprobado: las decisiones guardadas con esta partida obtienen esta puntuación. Muestra lo que se eligió en este navegador, no quién lo eligió; una calificación viene de la plataforma (LMS) de tu docente.",
+    ),
+    (
+        "This record had been changed since the run: the score shown is the one its choices earn.",
+        "Este registro se había cambiado después de la partida: la puntuación que se muestra es la que obtienen sus decisiones.",
+    ),
+    (
+        "Not checked: this record could not be scored again, so its score is only what this browser kept.",
+        "Sin comprobar: este registro no se pudo puntuar de nuevo, así que su puntuación es solo lo que guardó este navegador.",
+    ),
+    ("Checking your runs…", "Comprobando tus partidas…"),
+    (
         "Score: {}% — {} (pass mark {}%)",
         "Puntuación: {} % — {} (nota para aprobar: {} %)",
     ),

@@ -3,9 +3,13 @@
 //! leaves the browser except a reflection sent to the LMS that launched the player;
 //! the student can clear it all from the profile page.
 
-use firstshift_report::profile::{Profile, Reflection, RunRecord};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use firstshift_core::Transcript;
+use firstshift_report::profile::{Check, Profile, Reflection, RunRecord};
 use firstshift_rubric::ScoreReport;
-use firstshift_scenario::Scenario;
+use firstshift_scenario::{Scenario, load_scenario, site_path};
 
 const KEY: &str = "firstshift.profile.v1";
 
@@ -46,10 +50,11 @@ fn today() -> String {
     )
 }
 
-/// Keeps a finished run; returns its index in the profile.
-pub fn record_run(scenario: &Scenario, report: &ScoreReport) -> usize {
+/// Keeps a finished run with its transcript (so it can be re-scored whenever it is
+/// shown); returns its index in the profile.
+pub fn record_run(scenario: &Scenario, report: &ScoreReport, transcript: Transcript) -> usize {
     let (mut profile, _) = load();
-    let index = profile.add(RunRecord::new(scenario, report, &today()));
+    let index = profile.add(RunRecord::new(scenario, report, &today()).with_transcript(transcript));
     save(&profile);
     index
 }
@@ -62,4 +67,26 @@ pub fn reflect(index: usize, reflection: Reflection) -> bool {
         save(&profile);
     }
     kept
+}
+
+/// The stored profile with every record re-scored against its built-in scenario
+/// (fetched from this site, once each), and what each check found.
+pub async fn load_checked() -> (Profile, Vec<Check>, Option<String>) {
+    let (profile, damaged) = load();
+    let mut ids: Vec<&str> = profile.runs.iter().map(|r| r.scenario.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut library: BTreeMap<String, Arc<Scenario>> = BTreeMap::new();
+    for id in ids {
+        let Ok(path) = site_path::scenario_file(id) else {
+            continue;
+        };
+        if let Some(text) = crate::dom::fetch_text_async(&path).await
+            && let Some(scenario) = load_scenario(&text).scenario
+        {
+            library.insert(id.to_string(), scenario);
+        }
+    }
+    let (shown, checks) = profile.checked(|id| library.get(id).cloned());
+    (shown, checks, damaged)
 }

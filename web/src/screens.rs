@@ -2,7 +2,7 @@
 //! the resume prompt. Every string from a scenario goes in as a text node.
 
 use firstshift_core::{CareerFacts, CareerReadyPractice, Event, clock_text};
-use firstshift_report::profile::{CriterionRecord, Profile, RunRecord};
+use firstshift_report::profile::{Check, CriterionRecord, Profile, RunRecord};
 use firstshift_rubric::ScoreReport;
 use firstshift_scenario::catalog::Catalog;
 use firstshift_scenario::diagnostic::{JsonDiagnostic, Severity};
@@ -727,7 +727,10 @@ impl Ui {
 
     /// The student's career profile: clusters tried, interest, practices shown,
     /// the runs kept, and a way to clear it all.
-    pub fn profile(&mut self, profile: &Profile, damaged: Option<&str>) {
+    /// The profile page. `checks` says, run by run, what re-scoring found
+    /// (`firstshift_report::profile::Profile::checked`); an empty list means the
+    /// records are not checked yet.
+    pub fn profile(&mut self, profile: &Profile, checks: &[Check], damaged: Option<&str>) {
         let p = &self.profile;
         clear(p);
         let heading = el("h1")
@@ -824,6 +827,9 @@ impl Ui {
                         .attr("href", &view_link(&format!("portfolio&run={i}")))
                         .text(&trf("{} — {}: {}%", &[&run.date, &run.title, &run.percent])),
                 );
+                if let Some(check) = checks.get(i) {
+                    append(&item, &check_note(check).class("check-inline"));
+                }
                 append(&list, &item);
             }
             append(p, &list);
@@ -855,7 +861,7 @@ impl Ui {
 
     /// A printable record of one run: something a student can show a counsellor or
     /// an employer. The browser's print dialog saves it as a PDF.
-    pub fn portfolio(&mut self, run: &RunRecord) {
+    pub fn portfolio(&mut self, run: &RunRecord, check: &Check) {
         let p = &self.portfolio;
         clear(p);
         let heading = el("h1")
@@ -881,6 +887,7 @@ impl Ui {
                 &[&run.percent, &verdict, &run.pass_mark],
             )),
         );
+        append(p, &check_note(check).id("portfolio-check"));
         if let Some(ending) = &run.ending {
             append(p, &el("p").text(&trf("Ending: {}", &[ending])));
         }
@@ -1105,6 +1112,32 @@ fn career_facts(facts: &CareerFacts, career: &str, open: bool) -> Element {
         append(&details, &table);
     }
     details
+}
+
+/// What re-scoring a kept run found, in words, and what it does not prove: the
+/// profile is this browser's own record, not a grade.
+fn check_note(check: &Check) -> Element {
+    let (class, text) = match check {
+        Check::Confirmed => (
+            "check-confirmed",
+            tr(
+                "Checked: the choices kept with this run earn this score. It shows what was chosen in this browser, not who chose it; a grade comes from your teacher's LMS.",
+            ),
+        ),
+        Check::Corrected => (
+            "check-corrected",
+            tr(
+                "This record had been changed since the run: the score shown is the one its choices earn.",
+            ),
+        ),
+        Check::Unchecked(_) => (
+            "check-unchecked",
+            tr(
+                "Not checked: this record could not be scored again, so its score is only what this browser kept.",
+            ),
+        ),
+    };
+    el("p").class("check").class(class).text(text)
 }
 
 /// A criterion as scored: its level and points, the feedback, and the choices that

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 mod docs;
 mod e2e;
+mod fuzz;
 mod package;
 mod player_words;
 mod serve;
@@ -48,6 +49,15 @@ enum Chore {
     BenchWeb,
     /// Runs the criterion benchmarks.
     Bench,
+    /// Explores the property tests with random seeds until the time is up (CI runs
+    /// them from a fixed seed); prints the cases tried and the failures found.
+    Fuzz {
+        #[arg(long, default_value_t = 60)]
+        minutes: u64,
+        /// Cases each property runs per round.
+        #[arg(long, default_value_t = 1000)]
+        cases: u32,
+    },
     /// Writes a package an LMS administrator uploads: the player, the scenarios and
     /// the manifest (SCORM 1.2, SCORM 2004 4th edition, or cmi5).
     Package {
@@ -77,6 +87,7 @@ fn main() -> ExitCode {
         } => web::build().and_then(|site| serve::serve_forever(&site, port, &frame_ancestors)),
         Chore::BenchWeb => e2e::bench_web(),
         Chore::Bench => run("benchmarks", cargo().args(["bench", "--workspace"])),
+        Chore::Fuzz { minutes, cases } => fuzz::fuzz(minutes, cases),
         Chore::Package {
             format,
             scenarios,

@@ -1,7 +1,8 @@
 //! Class results without a server. A teacher collects the run files students
 //! downloaded from the debrief (`firstshift-<slug>-run.json`); this crate re-scores
-//! each against its scenario (a file cannot claim a score: only the choices and their
-//! times are in it) and aggregates them per scenario: how many passed, the level
+//! each against its scenario (the score in a file is never read: only the choices
+//! and their times are replayed; what that does and does not prove is in
+//! docs/careers.md) and aggregates them per scenario: how many passed, the level
 //! each criterion reached, the critical actions most often missed, the choices most
 //! often taken at each step, and the results grouped by the academic standards and
 //! Career-Ready Practices the criteria are tagged with.

@@ -8,9 +8,10 @@
 //! profile starts empty and says so.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use firstshift_core::{CareerReadyPractice, clock_text};
-use firstshift_rubric::ScoreReport;
+use firstshift_core::{CareerReadyPractice, ReplayError, Transcript, clock_text};
+use firstshift_rubric::{ScoreReport, rescore};
 use firstshift_scenario::Scenario;
 use serde::{Deserialize, Serialize};
 
@@ -76,6 +77,23 @@ pub struct RunRecord {
     pub critical_failures: Vec<String>,
     pub practices_shown: Vec<CareerReadyPractice>,
     pub reflection: Option<Reflection>,
+    /// The run's choices and times, so the record can be re-scored whenever it is
+    /// shown (records kept before this field have none).
+    #[serde(default)]
+    pub transcript: Option<Transcript>,
+}
+
+/// What re-scoring a kept run found. The profile lives in the browser, where anyone
+/// can edit it, so a record's numbers are shown only once its choices earn them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    /// Its choices earn exactly what it records.
+    Confirmed,
+    /// Its choices earn something else: the record was changed after the run, and
+    /// what is shown is what the choices earn.
+    Corrected,
+    /// It could not be re-scored (why); its numbers are the browser's word only.
+    Unchecked(String),
 }
 
 impl RunRecord {
@@ -119,6 +137,57 @@ impl RunRecord {
                 .collect(),
             practices_shown: report.practices_shown.clone(),
             reflection: None,
+            transcript: None,
+        }
+    }
+
+    /// The record with the run's transcript, for checking later.
+    pub fn with_transcript(mut self, transcript: Transcript) -> Self {
+        self.transcript = Some(transcript);
+        self
+    }
+
+    /// Re-scores the record's transcript on `scenario` (its built-in scenario, when
+    /// it could be loaded) and returns the record to show with what was found.
+    /// A confirmed record is returned as kept (in the language it was played in);
+    /// a corrected one is rebuilt from the re-scoring, keeping its date, reflection
+    /// and transcript.
+    pub fn checked(&self, scenario: Option<&Arc<Scenario>>) -> (RunRecord, Check) {
+        let unchecked = |why: &str| (self.clone(), Check::Unchecked(why.to_string()));
+        let Some(transcript) = &self.transcript else {
+            return unchecked("it was kept without its choices");
+        };
+        let Some(scenario) = scenario else {
+            return unchecked("its scenario is not available here");
+        };
+        let report = match rescore(Arc::clone(scenario), transcript) {
+            Ok(report) => report,
+            Err(ReplayError::OtherVersion) => {
+                return unchecked("its scenario has changed since it was played");
+            }
+            Err(_) => return unchecked("its choices do not fit its scenario"),
+        };
+        let mut earned = RunRecord::new(scenario, &report, &self.date);
+        earned.reflection = self.reflection.clone();
+        earned.transcript = self.transcript.clone();
+        let numbers = |r: &RunRecord| {
+            (
+                r.scenario.clone(),
+                r.percent,
+                r.pass_mark,
+                r.passed,
+                r.critical_failures.len(),
+                r.criteria
+                    .iter()
+                    .map(|c| (c.id.clone(), c.points, c.max_points))
+                    .collect::<Vec<_>>(),
+                r.practices_shown.clone(),
+            )
+        };
+        if numbers(&earned) == numbers(self) {
+            (self.clone(), Check::Confirmed)
+        } else {
+            (earned, Check::Corrected)
         }
     }
 }
@@ -171,6 +240,20 @@ impl Profile {
             }
             None => false,
         }
+    }
+
+    /// Every record re-scored ([`RunRecord::checked`]): the profile to show and, run
+    /// by run, what the check found. `scenario_named` finds a built-in scenario.
+    pub fn checked(
+        &self,
+        scenario_named: impl Fn(&str) -> Option<Arc<Scenario>>,
+    ) -> (Profile, Vec<Check>) {
+        let (runs, checks) = self
+            .runs
+            .iter()
+            .map(|run| run.checked(scenario_named(&run.scenario).as_ref()))
+            .unzip();
+        (Profile { runs }, checks)
     }
 
     /// The clusters tried, the interest ratings, and the practices shown.
@@ -253,7 +336,72 @@ mod tests {
                 .unwrap();
         let session = firstshift_scenario::plays::perform(&s, &plays.plays[play]).unwrap();
         assert!(run_play(&s, &plays.plays[play]).passed());
-        RunRecord::new(&s, &score_session(&session), date)
+        RunRecord::new(&s, &score_session(&session), date).with_transcript(session.transcript())
+    }
+
+    fn front_desk() -> Arc<Scenario> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+        load_scenario(
+            &std::fs::read_to_string(root.join("hospitality/front-desk-overbooked.ron")).unwrap(),
+        )
+        .scenario
+        .unwrap()
+    }
+
+    /// A profile is localStorage, which a student can edit: a record is shown with
+    /// the score its choices earn, and one that cannot be re-scored says so.
+    #[test]
+    fn kept_runs_are_rescored_before_they_are_shown() {
+        let s = front_desk();
+        let honest = record("hospitality/front-desk-overbooked", 0, "2026-11-30");
+        assert_eq!(honest.checked(Some(&s)), (honest.clone(), Check::Confirmed));
+
+        let mut edited = honest.clone();
+        edited.percent = (honest.percent + 37) % 101;
+        edited.passed = !honest.passed;
+        edited.criteria[0].points = if honest.criteria[0].points == 0 {
+            edited.criteria[0].max_points
+        } else {
+            0
+        };
+        edited.reflection = Some(Reflection::new(Some(4), "kept", None));
+        let (shown, check) = edited.checked(Some(&s));
+        assert_eq!(check, Check::Corrected);
+        assert_eq!(
+            (shown.percent, shown.passed),
+            (honest.percent, honest.passed)
+        );
+        assert_eq!(shown.criteria, honest.criteria);
+        assert_eq!(
+            shown.reflection, edited.reflection,
+            "the reflection is the student's own"
+        );
+
+        let mut old = honest.clone();
+        old.transcript = None;
+        assert!(
+            matches!(old.checked(Some(&s)).1, Check::Unchecked(why) if why.contains("without its choices"))
+        );
+        assert!(
+            matches!(honest.checked(None).1, Check::Unchecked(why) if why.contains("not available"))
+        );
+        let mut forged = honest.clone();
+        if let Some(t) = forged.transcript.as_mut() {
+            t.choices[0].choice = "made-up".into();
+        }
+        assert!(
+            matches!(forged.checked(Some(&s)).1, Check::Unchecked(why) if why.contains("do not fit"))
+        );
+
+        let profile = Profile {
+            runs: vec![honest.clone(), edited, old],
+        };
+        let (shown, checks) = profile.checked(|id| (id == s.id).then(|| Arc::clone(&s)));
+        assert_eq!(checks[..2], [Check::Confirmed, Check::Corrected]);
+        assert_eq!(shown.runs[1].percent, honest.percent);
+        // Records kept before transcripts were stored still load.
+        let json = profile.to_json().replace(",\"transcript\":null", "");
+        assert!(Profile::from_json(Some(&json)).is_ok());
     }
 
     #[test]

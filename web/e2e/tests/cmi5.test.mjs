@@ -31,15 +31,21 @@ const SESSION_EXT = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
 const PACKAGE = process.env.FIRSTSHIFT_CMI5_SITE ?? join(ROOT, "target", "packages", "smoke-cmi5");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".ron": "text/plain; charset=utf-8", ".xml": "application/xml", ".css": "text/css" };
 
-/** The package's files, as the LMS's web server would send them. */
-function servePackage(url, res) {
+/** The test servers' mark: without it the player ignores ?clock=manual and ?seed=. */
+const TEST_HOOKS = '<meta name="firstshift-test-hooks" content="on">';
+
+/** The package's files, as the LMS's web server would send them; the page gets
+ * the test-hooks mark unless `plain` (as a real LMS serves it). */
+function servePackage(url, res, plain) {
   const file = normalize(join(PACKAGE, decodeURIComponent(url.pathname)));
   if (!file.startsWith(PACKAGE) || !existsSync(file)) {
     res.statusCode = 404;
     return res.end();
   }
   res.setHeader("content-type", TYPES[extname(file)] ?? "application/octet-stream");
-  res.end(readFileSync(file));
+  let body = readFileSync(file);
+  if (file.endsWith("index.html") && !plain) body = body.toString().replace("</head>", `${TEST_HOOKS}</head>`);
+  res.end(body);
 }
 
 const PROGRESS = "https://firstshift.dev/state/progress";
@@ -47,12 +53,12 @@ const PROGRESS = "https://firstshift.dev/state/progress";
 /** The LMS: the package's files, a one-time fetch URL per launch, the State API
  * (LMS.LaunchData, and documents the player stores), and an LRS that records
  * statements. Whatever a request gets wrong is collected in `problems`. */
-function startLrs(launchData) {
+function startLrs(launchData, { preferences = null, plain = false } = {}) {
   assert.ok(existsSync(join(PACKAGE, "cmi5.xml")), `no unpacked cmi5 package at ${PACKAGE}; run cargo xtask test (it writes one)`);
-  const state = { statements: [], documents: new Map(), usedFetches: new Set(), fetches: 0, problems: [] };
+  const state = { statements: [], documents: new Map(), usedFetches: new Set(), fetches: 0, problems: [], profileReads: 0 };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://x");
-    if (req.method === "GET" && !url.pathname.startsWith("/xapi/") && !url.pathname.startsWith("/fetch/")) return servePackage(url, res);
+    if (req.method === "GET" && !url.pathname.startsWith("/xapi/") && !url.pathname.startsWith("/fetch/")) return servePackage(url, res, plain);
     let body = "";
     req.on("data", (d) => { body += d; });
     req.on("end", () => {
@@ -86,6 +92,14 @@ function startLrs(launchData) {
           return res.end();
         }
       }
+      if (url.pathname === "/xapi/agents/profile" && req.method === "GET") {
+        state.profileReads += 1;
+        if (url.searchParams.get("profileId") !== "cmi5LearnerPreferences") state.problems.push(`profile ${url.searchParams.get("profileId")}`);
+        if (!isDeepStrictEqual(JSON.parse(url.searchParams.get("agent") ?? "null"), ACTOR)) state.problems.push(`profile of ${url.searchParams.get("agent")}`);
+        // An LMS with no preferences for this learner answers 404 (cmi5 allows 403 too).
+        if (!preferences) { res.statusCode = 404; return res.end(); }
+        return json(preferences);
+      }
       if (url.pathname === "/xapi/statements" && req.method === "POST") {
         const got = JSON.parse(body);
         const list = Array.isArray(got) ? got : [got];
@@ -102,9 +116,9 @@ function startLrs(launchData) {
 
 let launches = 0;
 /** A launch as the LMS makes it: a fresh fetch URL unless `fetchKey` reuses one. */
-function launchUrl(port, registration, query, fetchKey = `/fetch/${++launches}`) {
+function launchUrl(port, registration, query, fetchKey = `/fetch/${++launches}`, endpoint = `http://127.0.0.1:${port}/xapi/`) {
   const p = new URLSearchParams({
-    endpoint: `http://127.0.0.1:${port}/xapi/`,
+    endpoint,
     fetch: `http://127.0.0.1:${port}${fetchKey}`,
     actor: JSON.stringify(ACTOR),
     registration,
@@ -149,7 +163,10 @@ async function session(lrs, registration, run, reflect = false) {
   page.on("console", (m) => { if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) page.errors.push(m.text()); });
   page.on("pageerror", (e) => page.errors.push(String(e)));
   page.refused = [];
-  page.on("response", (r) => { if (r.status() >= 400) page.refused.push(`${r.status()} ${new URL(r.url()).searchParams.get("stateId") ?? r.url()}`); });
+  page.on("response", (r) => {
+    const u = new URL(r.url());
+    if (r.status() >= 400) page.refused.push(`${r.status()} ${u.searchParams.get("stateId") ?? u.searchParams.get("profileId") ?? r.url()}`);
+  });
   await page.goto(launchUrl(lrs.port, registration, `scenario=${run.scenario}&clock=manual&seed=${run.transcript.seed}`));
   await page.waitForSelector('#app[data-screen="play"]');
   assert.equal(await page.getAttribute("#app", "data-lms"), "cmi5");
@@ -163,7 +180,7 @@ async function session(lrs, registration, run, reflect = false) {
   }
   await leave(page, lrs, terminatedBefore + 1);
   assert.deepEqual(page.errors, [], "no console errors (a CSP refusal would be one)");
-  assert.ok(page.refused.every((r) => r === `404 ${PROGRESS}`), page.refused.join());
+  assert.ok(page.refused.every((r) => r === `404 ${PROGRESS}` || r === "404 cmi5LearnerPreferences"), page.refused.join());
   assert.equal(await page.$("#lms-status"), null, "no LMS problem shown");
   await close(page);
   return lrs.state.statements.slice(before);
@@ -193,6 +210,7 @@ test("cmi5 launches send valid statements in the cmi5 order; the LMS's mastery s
   const third = await session(lrs, registration, worst);
   assert.deepEqual(lrs.state.problems, []);
   assert.equal(lrs.state.fetches, 3, "one token fetch per launch");
+  assert.equal(lrs.state.profileReads, 3, "the Learner Preferences read on every startup (cmi5 11.0)");
 
   // Every statement is valid xAPI 1.0.3 and carries the launch's context.
   for (const s of [...first, ...second, ...third]) {
@@ -276,4 +294,99 @@ test("a Browse launch sends no judgement, and an unreachable LRS never stops pla
   await page2.waitForFunction(() => document.querySelector("#app").dataset.turn === "1");
   await close(page2);
   browse.server.close();
+});
+
+const LAUNCH_DATA = {
+  contextTemplate: { extensions: { [SESSION_EXT]: SESSION } },
+  launchMode: "Normal",
+  moveOn: "Completed",
+};
+
+test("on a shared computer a registration's save is never offered to another, and a resumed run sends no choice twice", async () => {
+  const SCENARIO = "hospitality/front-desk-overbooked";
+  const run = runs.find((r) => r.scenario === SCENARIO);
+  const shared = await startLrs(LAUNCH_DATA);
+  // One browser profile, as on a Chromebook cart: localStorage is shared.
+  const context = await browser.newContext();
+  const [A, B] = ["aaaaaaaa-0000-4000-8000-00000000000a", "bbbbbbbb-0000-4000-8000-00000000000b"];
+  const visit = async (registration) => {
+    const page = await context.newPage();
+    await page.goto(launchUrl(shared.port, registration, `scenario=${SCENARIO}&clock=manual&seed=0`));
+    await page.waitForSelector('#app[data-screen="play"], #app[data-screen="resume"]');
+    return page;
+  };
+  const answered = (registration) => shared.state.statements
+    .filter((s) => verb(s) === "answered" && s.context.registration === registration)
+    .map((s) => s.result.response);
+
+  // Student A makes two choices and leaves mid-run.
+  let page = await visit(A);
+  await play(page, run.transcript.choices.slice(0, 2).map((c) => c.choice));
+  await leave(page, shared, 1);
+  await page.close();
+
+  // Student B, same computer, same scenario: a fresh run, no resume offered.
+  page = await visit(B);
+  assert.equal(await page.getAttribute("#app", "data-screen"), "play");
+  assert.equal(await page.getAttribute("#app", "data-turn"), "0");
+  await leave(page, shared, 2);
+  await page.close();
+
+  // Student A comes back: offered their own run; continuing sends only new choices.
+  page = await visit(A);
+  assert.equal(await page.getAttribute("#app", "data-screen"), "resume");
+  await page.click("#continue");
+  await page.waitForFunction(() => document.querySelector("#app").dataset.turn === "2");
+  await play(page, run.transcript.choices.slice(2, 3).map((c) => c.choice));
+  await leave(page, shared, 3);
+  await page.close();
+  await context.close();
+  assert.deepEqual(answered(A), run.transcript.choices.slice(0, 3).map((c) => c.choice), "each of A's choices sent once");
+  assert.deepEqual(answered(B), []);
+  assert.deepEqual(shared.state.problems, []);
+  shared.server.close();
+});
+
+test("the learner's language preference from the LMS is honoured", async () => {
+  const SCENARIO = "hospitality/front-desk-overbooked";
+  const spanish = await startLrs(LAUNCH_DATA, { preferences: { languagePreference: "es-MX,en-US", audioPreference: "on" } });
+  const page = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await page.goto(launchUrl(spanish.port, "cccccccc-0000-4000-8000-00000000000c", `scenario=${SCENARIO}`));
+  await page.waitForSelector('#app[data-screen="play"]');
+  assert.equal(await page.getAttribute("html", "lang"), "es");
+  assert.equal(spanish.state.profileReads, 1);
+  await close(page);
+  spanish.server.close();
+});
+
+test("a launch whose LRS is on an origin the package does not allow is refused before anything is sent", async () => {
+  const SCENARIO = "hospitality/front-desk-overbooked";
+  const lms = await startLrs(LAUNCH_DATA);
+  const page = await (await browser.newContext()).newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(launchUrl(lms.port, "dddddddd-0000-4000-8000-00000000000d", `scenario=${SCENARIO}`, undefined, "https://evil.example/xapi/"));
+  await page.waitForSelector('#app[data-screen="refused"]');
+  assert.match(await page.textContent("#refused"), /`endpoint` address this package may not use .*evil\.example/);
+  assert.equal(lms.state.fetches, 0, "no token was fetched");
+  assert.ok(requests.every((u) => u.startsWith(`http://127.0.0.1:${lms.port}/`)), requests.join());
+  await close(page);
+  lms.server.close();
+});
+
+test("a package served as an LMS serves it ignores the test hooks and asks for no live reload", async () => {
+  const SCENARIO = "hospitality/front-desk-overbooked";
+  const lms = await startLrs(LAUNCH_DATA, { plain: true });
+  const page = await (await browser.newContext()).newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(launchUrl(lms.port, "eeeeeeee-0000-4000-8000-00000000000e", `scenario=${SCENARIO}&clock=manual&seed=7`));
+  await page.waitForSelector('#app[data-screen="play"]');
+  assert.equal(await page.evaluate(() => typeof window.firstshift), "undefined");
+  await page.waitForFunction(() => Number(document.querySelector("#app").dataset.clock) >= 2, null, { timeout: 10_000 });
+  await page.click("#choices button");
+  await page.waitForFunction(() => document.querySelector("#app").dataset.turn === "1");
+  assert.ok(!requests.some((p) => p.includes("livereload") || p.includes("live-reload")), "a package never asks for live reload");
+  await close(page);
+  lms.server.close();
 });

@@ -99,3 +99,32 @@ test("without parent_origin a framed player posts nothing, and the server says w
   assert.match(res.headers()["content-security-policy"], /^frame-ancestors 'self' /);
   await close(page);
 });
+
+test("a resumed run tells the host only of the choices made after it resumed", async () => {
+  const run = runs.find((r) => r.scenario === SCENARIO && r.passed);
+  const choices = run.transcript.choices.map((c) => c.choice);
+  const host = await servePage((port) => `<!doctype html><html lang="en"><head><title>Host</title>
+    <script src="${BASE}embed.js"></script></head><body>
+    <iframe id="fs" title="FirstShift" style="width:1200px;height:600px"
+      src="${BASE}?scenario=${SCENARIO}&clock=manual&seed=0&parent_origin=http://127.0.0.1:${port}"></iframe>
+    <script>
+      window.events = [];
+      FirstShift.embed(document.getElementById("fs"), { onEvent: (m) => window.events.push(m) });
+    </script></body></html>`);
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${host}/`);
+  let frame = await (await page.waitForSelector("#fs")).contentFrame();
+  await frame.waitForSelector('#app[data-screen="play"]');
+  await playByClicks(frame, choices.slice(0, 2));
+  // The student reloads; the host page stays, the player offers to continue.
+  await page.evaluate(() => { window.events = []; document.getElementById("fs").src += ""; });
+  frame = await (await page.waitForSelector("#fs")).contentFrame();
+  await frame.waitForSelector('#app[data-screen="resume"]');
+  await frame.click("#continue");
+  await frame.waitForFunction(() => document.querySelector("#app").dataset.turn === "2");
+  await playByClicks(frame, choices.slice(2, 3));
+  const told = await page.evaluate(() => window.events.filter((m) => m.type === "choice").map((m) => m.choice));
+  assert.deepEqual(told, choices.slice(2, 3), "the two earlier choices were told before the reload, not again");
+  await close(page);
+});

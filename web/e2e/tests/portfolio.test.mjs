@@ -67,6 +67,7 @@ test("reflect, see the profile, print the portfolio page to PDF, clear the profi
     await screen(page, "portfolio");
     assert.match(await page.textContent("#portfolio h1"), /^Portfolio: Friday night, no rooms left$/);
     assert.match(await page.textContent("#portfolio-reflection"), /How much of the job is calming people down\./);
+    assert.match(await page.textContent("#portfolio-check"), /^Checked: the choices kept with this run earn this score/);
     assert.deepEqual(await axeViolations(page), [], `portfolio (${tag})`);
     await shot(page, `portfolio-${tag}`);
     if (tag === "desktop") {
@@ -111,5 +112,37 @@ test("a damaged profile or a missing run says what happened and never breaks the
   await page.goto(`${BASE}?view=portfolio&run=42`);
   await screen(page, "errors");
   assert.match(await page.textContent("#errors"), /no longer has that run/);
+  await context.close();
+});
+
+test("a profile edited in the browser shows the score its choices earn, and says so", async () => {
+  const middling = runs.find((r) => r.scenario === "hospitality/front-desk-overbooked" && !r.passed);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await finish(page, middling);
+  // Someone edits the kept record to a perfect, passing score.
+  await page.evaluate(() => {
+    const p = JSON.parse(localStorage.getItem("firstshift.profile.v1"));
+    p.runs[0].percent = 100;
+    p.runs[0].passed = true;
+    for (const c of p.runs[0].criteria) c.points = c.max_points;
+    localStorage.setItem("firstshift.profile.v1", JSON.stringify(p));
+  });
+  await page.goto(`${BASE}?view=portfolio&run=0`);
+  await screen(page, "portfolio");
+  assert.match(await page.textContent("#portfolio-score"), new RegExp(`^Score: ${middling.percent}% — Not passed yet`));
+  assert.match(await page.textContent("#portfolio-check"), /had been changed since the run/);
+  await page.goto(`${BASE}?view=profile`);
+  await screen(page, "profile");
+  assert.match(await page.textContent("#profile-runs"), new RegExp(`: ${middling.percent}%`));
+  // A record kept without its choices cannot be checked, and says so.
+  await page.evaluate(() => {
+    const p = JSON.parse(localStorage.getItem("firstshift.profile.v1"));
+    delete p.runs[0].transcript;
+    localStorage.setItem("firstshift.profile.v1", JSON.stringify(p));
+  });
+  await page.goto(`${BASE}?view=portfolio&run=0`);
+  await screen(page, "portfolio");
+  assert.match(await page.textContent("#portfolio-check"), /^Not checked/);
   await context.close();
 });

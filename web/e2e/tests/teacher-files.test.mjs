@@ -73,6 +73,21 @@ test("?src= opens a file on the same site, and refuses any other address", async
   await screen(away, "errors");
   assert.match(await away.textContent("#errors"), /must be a path on this site/);
   await close(away);
+  // The browser's URL parser reads `\` as `/` and `%2e%2e` as `..`: each is refused
+  // before anything is fetched.
+  for (const hostile of ["scenarios%5C..%5C..%5Csecret.ron", "%252e%252e/secret.ron", "..%2F..%2Fsecret.ron", "scenarios/x.json"]) {
+    const page = await open(browser, `?src=${hostile}`);
+    const asked = [];
+    page.on("request", (r) => asked.push(new URL(r.url()).pathname));
+    await screen(page, "errors");
+    assert.match(await page.textContent("#errors"), /must be a path on this site/, hostile);
+    assert.ok(!asked.some((p) => p.includes("secret")), `${hostile}: ${asked.join()}`);
+    await close(page);
+  }
+  const badId = await open(browser, "?scenario=hospitality%5C..%5Cfront-desk-overbooked");
+  await screen(badId, "errors");
+  assert.match(await badId.textContent("#errors"), /no built-in scenario with this id/);
+  await close(badId);
   const missing = await open(browser, "?src=scenarios/nowhere.ron");
   await screen(missing, "errors");
   assert.match(await missing.textContent("#errors"), /could not be loaded/);
