@@ -810,7 +810,13 @@ fn render_run(
             }),
         );
         crate::embed::resize();
+        // The whole run and its whole score report, for the browser tests that
+        // check native and wasm agree (and for assistive tools).
         let _ = dom::document().get_element_by_id("app").map(|a| {
+            let _ = a.set_attribute(
+                "data-report",
+                &serde_json::to_string(&report).unwrap_or_default(),
+            );
             a.set_attribute(
                 "data-transcript",
                 &serde_json::to_string(&session.transcript()).unwrap_or_default(),

@@ -39,15 +39,22 @@ fn ensure_npm_packages() -> Result<(), String> {
     )
 }
 
-pub fn run_browser_tests(site: &Path) -> Result<(), String> {
+/// Runs the browser tests: every file in web/e2e/tests, or only those named.
+pub fn run_browser_tests(site: &Path, only: &[String]) -> Result<(), String> {
     ensure_chromium()?;
     ensure_npm_packages()?;
     let addr = serve::spawn(site.to_path_buf(), 0)?;
+    let dir = root().join("web/e2e/tests");
+    let targets: Vec<std::path::PathBuf> = if only.is_empty() {
+        vec![dir]
+    } else {
+        only.iter().map(|t| dir.join(t)).collect()
+    };
     run(
         "browser tests (headless Chromium)",
         Command::new("node")
             .args(["--test", "--test-concurrency=1"])
-            .arg(root().join("web/e2e/tests"))
+            .args(&targets)
             .env("FIRSTSHIFT_URL", format!("http://{addr}/"))
             .env("CHROMIUM", CHROMIUM)
             .env("FIRSTSHIFT_ROOT", root())

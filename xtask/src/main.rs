@@ -44,6 +44,9 @@ enum Chore {
         #[arg(long, default_value = serve::LOCAL_FRAME_ANCESTORS)]
         frame_ancestors: String,
     },
+    /// Builds the player and runs the browser tests only (all of them, or the named
+    /// files in web/e2e/tests, e.g. `cmi5.test.mjs`).
+    E2e { tests: Vec<String> },
     /// Measures the player in headless Chromium: wasm and site size, and the time
     /// from navigation to the first clickable choice (median of 5).
     BenchWeb,
@@ -86,6 +89,10 @@ fn main() -> ExitCode {
             frame_ancestors,
         } => web::build().and_then(|site| serve::serve_forever(&site, port, &frame_ancestors)),
         Chore::BenchWeb => e2e::bench_web(),
+        Chore::E2e { tests } => web::build().and_then(|site| {
+            package::smoke_test()?;
+            e2e::run_browser_tests(&site, &tests)
+        }),
         Chore::Bench => run("benchmarks", cargo().args(["bench", "--workspace"])),
         Chore::Fuzz { minutes, cases } => fuzz::fuzz(minutes, cases),
         Chore::Package {
@@ -196,7 +203,7 @@ fn test(quick: bool) -> Result<(), String> {
         let site = web::build()?;
         // Before the browser tests: the cmi5 test plays the unpacked cmi5 package.
         package::smoke_test()?;
-        e2e::run_browser_tests(&site)?;
+        e2e::run_browser_tests(&site, &[])?;
     }
     Ok(())
 }

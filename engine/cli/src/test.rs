@@ -50,6 +50,9 @@ pub fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode, String> {
                     "percent": result.report.as_ref().map(|r| r.percent),
                     "passed": result.report.as_ref().map(|r| r.passed),
                     "ok": result.passed(),
+                    // The whole report, so the browser tests compare every criterion,
+                    // level, piece of evidence and named score, not only the total.
+                    "report": result.report,
                     "transcript": result.transcript,
                 }));
             }
