@@ -221,6 +221,16 @@ const SPANISH: &[(&str, &str)] = &[
     ),
     ("Checking your runs…", "Comprobando tus partidas…"),
     (
+        "Each run's score is worked out again from the choices kept with it. It shows what was chosen in this browser, not who chose it; a grade comes from your teacher's LMS.",
+        "La puntuación de cada partida se calcula de nuevo a partir de las decisiones guardadas con ella. Muestra lo que se eligió en este navegador, no quién lo eligió; una calificación viene de la plataforma (LMS) de tu docente.",
+    ),
+    ("(checked)", "(comprobada)"),
+    (
+        "(corrected: the record had been changed)",
+        "(corregida: el registro se había cambiado)",
+    ),
+    ("(not checked)", "(sin comprobar)"),
+    (
         "Score: {}% — {} (pass mark {}%)",
         "Puntuación: {} % — {} (nota para aprobar: {} %)",
     ),

@@ -818,6 +818,12 @@ impl Ui {
                 append(p, &list);
             }
             append(p, &el("h2").text(tr("Your runs")));
+            append(
+                p,
+                &el("p").class("check").text(tr(
+                    "Each run's score is worked out again from the choices kept with it. It shows what was chosen in this browser, not who chose it; a grade comes from your teacher's LMS.",
+                )),
+            );
             let list = el("ol").id("profile-runs");
             for (i, run) in profile.runs.iter().enumerate() {
                 let item = el("li");
@@ -828,7 +834,7 @@ impl Ui {
                         .text(&trf("{} — {}: {}%", &[&run.date, &run.title, &run.percent])),
                 );
                 if let Some(check) = checks.get(i) {
-                    append(&item, &check_note(check).class("check-inline"));
+                    append(&item, &check_label(check));
                 }
                 append(&list, &item);
             }
@@ -1112,6 +1118,22 @@ fn career_facts(facts: &CareerFacts, career: &str, open: bool) -> Element {
         append(&details, &table);
     }
     details
+}
+
+/// A run's check in a word or two, beside it in the profile's list.
+fn check_label(check: &Check) -> Element {
+    let (class, text) = match check {
+        Check::Confirmed => ("check-confirmed", tr("(checked)")),
+        Check::Corrected => (
+            "check-corrected",
+            tr("(corrected: the record had been changed)"),
+        ),
+        Check::Unchecked(_) => ("check-unchecked", tr("(not checked)")),
+    };
+    el("span")
+        .class("check-label")
+        .class(class)
+        .text(&format!(" {text}"))
 }
 
 /// What re-scoring a kept run found, in words, and what it does not prove: the

@@ -59,6 +59,7 @@ test("reflect, see the profile, print the portfolio page to PDF, clear the profi
     assert.match(clusters, /2\.0/);
     assert.match(await page.textContent("#profile-practices"), /Communicate clearly, effectively and with reason \(2 runs\)/);
     assert.equal(await page.$$eval("#profile-runs li", (li) => li.length), 2);
+    assert.equal(await page.$$eval("#profile-runs .check-confirmed", (s) => s.length), 2, "both runs re-scored to what they record");
     assert.deepEqual(await axeViolations(page), [], `profile (${tag})`);
     await shot(page, `profile-${tag}`);
 
@@ -134,7 +135,7 @@ test("a profile edited in the browser shows the score its choices earn, and says
   assert.match(await page.textContent("#portfolio-check"), /had been changed since the run/);
   await page.goto(`${BASE}?view=profile`);
   await screen(page, "profile");
-  assert.match(await page.textContent("#profile-runs"), new RegExp(`: ${middling.percent}%`));
+  assert.match(await page.textContent("#profile-runs"), new RegExp(`: ${middling.percent}% \\(corrected: the record had been changed\\)`));
   // A record kept without its choices cannot be checked, and says so.
   await page.evaluate(() => {
     const p = JSON.parse(localStorage.getItem("firstshift.profile.v1"));
