@@ -4,7 +4,9 @@
 //! A standalone run is saved under its scenario's id. A cmi5 launch's run belongs to
 //! that student's registration: it is saved under a key made from the actor and the
 //! registration (a hash: the key names no one), so on a shared computer a student
-//! is never offered, and can never finish, another student's run.
+//! is never offered, and can never finish, another student's run. A SCORM launch
+//! keeps nothing here: the LMS keeps the attempt (`suspend_data`), and a copy here
+//! would be offered to whoever opens the scenario next on that computer.
 
 const PREFIX: &str = "firstshift.save.";
 
@@ -12,27 +14,31 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn key(scenario_id: &str) -> String {
-    match crate::cmi5::save_key() {
+/// Where this run is saved here; `None` in a SCORM launch.
+fn key(scenario_id: &str) -> Option<String> {
+    if crate::lms::with(|_| ()).is_some() {
+        return None;
+    }
+    Some(match crate::cmi5::save_key() {
         Some(registration) => format!("{PREFIX}cmi5.{registration}.{scenario_id}"),
         None => format!("{PREFIX}{scenario_id}"),
-    }
+    })
 }
 
 pub fn save(scenario_id: &str, save: &str) {
-    if let Some(s) = storage() {
+    if let (Some(s), Some(key)) = (storage(), key(scenario_id)) {
         // Storage can be full or blocked (private mode, partitioned iframes); the
         // run goes on without a save rather than fail.
-        let _ = s.set_item(&key(scenario_id), save);
+        let _ = s.set_item(&key, save);
     }
 }
 
 pub fn load(scenario_id: &str) -> Option<String> {
-    storage()?.get_item(&key(scenario_id)).ok().flatten()
+    storage()?.get_item(&key(scenario_id)?).ok().flatten()
 }
 
 pub fn clear(scenario_id: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(&key(scenario_id));
+    if let (Some(s), Some(key)) = (storage(), key(scenario_id)) {
+        let _ = s.remove_item(&key);
     }
 }

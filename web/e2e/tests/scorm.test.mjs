@@ -89,6 +89,10 @@ test("SCORM 1.2: incomplete at the start, each choice an interaction, the save a
   assert.match(r["cmi.interactions.0.id"], /^choice-1-/);
   assert.match(r["cmi.interactions.0.time"], /^\d\d:\d\d:\d\d$/);
   assert.ok(r["cmi.suspend_data"].startsWith("fs1."), "the save is in suspend_data");
+  // ...and only there: a copy in this browser would be offered to the next student
+  // who opens the scenario on this computer.
+  const kept = await frame.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("firstshift.save.")));
+  assert.deepEqual(kept, [], "a SCORM launch keeps no save in the browser");
   assert.ok(await page.evaluate(() => window.commits) >= 2, "committed at the start and after the choice");
   await closeConformant(page);
 });
