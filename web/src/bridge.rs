@@ -799,8 +799,13 @@ fn render_run(
         if crate::cmi5::is_active() {
             crate::cmi5::finish(report.scaled, report.passed);
         }
-        let record = crate::profile::record_run(session.scenario(), &report, session.transcript());
-        player.ui.debrief(session, &report, Some(record));
+        // An LMS launch keeps the run in the LMS, not in this browser's career
+        // profile: on a shared computer the next student would see it, with the
+        // reflection's words.
+        let launched_by_lms = player.lms || crate::cmi5::is_active();
+        let record = (!launched_by_lms)
+            .then(|| crate::profile::record_run(session.scenario(), &report, session.transcript()));
+        player.ui.debrief(session, &report, record);
         crate::embed::post(
             "complete",
             serde_json::json!({
@@ -871,12 +876,10 @@ fn save_reflection(ui: &Ui) {
     let Some(form) = doc.get_element_by_id("reflection") else {
         return;
     };
-    let Some(index) = form
+    // The run's place in this browser's profile; none in an LMS launch.
+    let index = form
         .get_attribute("data-run")
-        .and_then(|r| r.parse::<usize>().ok())
-    else {
-        return;
-    };
+        .and_then(|r| r.parse::<usize>().ok());
     let interest = doc
         .query_selector("input[name=interest]:checked")
         .ok()
@@ -903,14 +906,16 @@ fn save_reflection(ui: &Ui) {
         }
         return;
     }
-    let kept = crate::profile::reflect(index, reflection.clone());
+    let kept = index.map(|i| crate::profile::reflect(i, reflection.clone()));
     let skill_name = reflection.skill.map(|p| p.title());
     crate::lms::with(|l| l.reflect(reflection.interest, &reflection.surprised, skill_name));
     crate::cmi5::reflect(reflection.interest, &reflection.surprised, skill_name);
-    let message = if kept {
-        crate::i18n::tr("Saved. Your reflection is on your portfolio page.")
-    } else {
-        crate::i18n::tr("This browser could not keep it (storage is full or blocked).")
+    let message = match kept {
+        Some(true) => crate::i18n::tr("Saved. Your reflection is on your portfolio page."),
+        Some(false) => {
+            crate::i18n::tr("This browser could not keep it (storage is full or blocked).")
+        }
+        None => crate::i18n::tr("Saved. Your reflection was sent to your course."),
     };
     if let Some(s) = status {
         s.set_text_content(Some(message));

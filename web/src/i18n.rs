@@ -231,6 +231,10 @@ const SPANISH: &[(&str, &str)] = &[
     ),
     ("(not checked)", "(sin comprobar)"),
     (
+        "Saved. Your reflection was sent to your course.",
+        "Guardado. Tu reflexión se envió a tu curso.",
+    ),
+    (
         "Score: {}% — {} (pass mark {}%)",
         "Puntuación: {} % — {} (nota para aprobar: {} %)",
     ),

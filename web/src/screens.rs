@@ -675,9 +675,7 @@ impl Ui {
         if let Some(facts) = &scenario.career_facts {
             append(d, &career_facts(facts, &scenario.career, true));
         }
-        if let Some(index) = record {
-            append(d, &reflection_form(index));
-        }
+        append(d, &reflection_form(record));
 
         let row = el("div").class("actions");
         append(
@@ -1198,12 +1196,16 @@ fn view_link(view: &str) -> String {
 
 /// After the debrief: three short questions. Answers stay in this browser and go
 /// to the LMS that launched the player, if one did; nowhere else.
-fn reflection_form(index: usize) -> Element {
+/// The reflection after the debrief; `index` is the run's place in this browser's
+/// profile (none in an LMS launch, where the reflection goes to the LMS only).
+fn reflection_form(index: Option<usize>) -> Element {
     let form = el("section")
         .id("reflection")
         .class("reflection")
-        .attr("aria-labelledby", "reflection-heading")
-        .attr("data-run", &index.to_string());
+        .attr("aria-labelledby", "reflection-heading");
+    if let Some(index) = index {
+        let _ = form.set_attribute("data-run", &index.to_string());
+    }
     append(
         &form,
         &el("h2").id("reflection-heading").text(tr("Reflect")),

@@ -190,6 +190,10 @@ test("SCORM 2004: the reflection after the debrief is recorded as interactions a
   assert.equal(r[`cmi.interactions.${n + 1}.type`], "long-fill-in");
   assert.equal(r[`cmi.interactions.${n + 1}.learner_response`], "The taxi and the card matter as much as the room.");
   assert.equal(r[`cmi.interactions.${n + 2}.learner_response`], "Work productively in teams while using cultural and global competence");
+  // The run and the reflection's words went to the LMS, not into this browser's
+  // career profile, where the next student on this computer would read them.
+  assert.equal(await frame.evaluate(() => localStorage.getItem("firstshift.profile.v1")), null);
+  assert.equal(await frame.$("#portfolio-link"), null);
   assert.deepEqual(page.errors, []);
   await closeConformant(page);
 });
