@@ -128,3 +128,54 @@ test("a resumed run tells the host only of the choices made after it resumed", a
   assert.deepEqual(told, choices.slice(2, 3), "the two earlier choices were told before the reload, not again");
   await close(page);
 });
+
+test("malformed messages from the parent itself are ignored without an error", async () => {
+  const run = runs.find((r) => r.scenario === SCENARIO && r.passed);
+  const choices = run.transcript.choices.map((c) => c.choice);
+  const host = await servePage((port) => `<!doctype html><html lang="en"><head><title>Host</title></head><body>
+    <iframe id="fs" title="FirstShift" style="width:1200px;height:600px"
+      src="${BASE}?scenario=${SCENARIO}&clock=manual&seed=0&parent_origin=http://127.0.0.1:${port}"></iframe>
+    <script>
+      window.events = [];
+      window.addEventListener("message", (e) => window.events.push(e.data));
+      window.hostile = () => {
+        const target = document.getElementById("fs").contentWindow;
+        const cyclic = { protocol: "firstshift", version: 1, type: "restart" };
+        cyclic.self = cyclic;
+        let deep = [];
+        for (let i = 0; i < 10000; i++) deep = [deep];
+        const messages = [
+          null, "restart", 42, [], { type: "restart" },
+          { protocol: "firstshift", version: 2, type: "restart" },
+          { protocol: "firstshift", version: "1", type: "restart" },
+          { protocol: "firstshift", version: 1, type: "RESTART" },
+          { protocol: "firstshift", version: 1, type: { toString: null } },
+          { protocol: "firstshift", version: 1, type: "restart", big: 10n },
+          { protocol: "firstshift", version: 1, type: "x".repeat(1 << 20) },
+          cyclic, deep, new Uint8Array(1 << 16),
+        ];
+        let sent = 0;
+        for (const m of messages) { try { target.postMessage(m, "*"); sent++; } catch (e) { /* not cloneable */ } }
+        return sent;
+      };
+    </script></body></html>`);
+  const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${host}/`);
+  const frame = await (await page.waitForSelector("#fs")).contentFrame();
+  const errors = [];
+  frame.page().on("pageerror", (e) => errors.push(String(e)));
+  await frame.waitForSelector('#app[data-screen="play"]');
+  await playByClicks(frame, choices.slice(0, 2));
+  const readies = () => page.evaluate(() => window.events.filter((m) => m?.type === "ready").length);
+  const before = await readies();
+  assert.ok(await page.evaluate(() => window.hostile()) >= 12, "the messages were posted");
+  // Then one valid restart: messages arrive in order, so once it has been obeyed
+  // every hostile one was handled, and exactly one restart (one "ready") happened.
+  await page.evaluate(() => document.getElementById("fs").contentWindow.postMessage({ protocol: "firstshift", version: 1, type: "restart" }, "*"));
+  await frame.waitForFunction(() => document.querySelector("#app").dataset.turn === "0");
+  await page.waitForFunction((n) => window.events.filter((m) => m?.type === "ready").length > n, before);
+  assert.equal(await readies(), before + 1, "only the valid restart was obeyed");
+  assert.deepEqual(errors, []);
+  await close(page);
+});
