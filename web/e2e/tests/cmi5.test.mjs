@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import { isDeepStrictEqual } from "node:util";
 import { existsSync, readFileSync } from "node:fs";
 import { join, normalize, extname } from "node:path";
-import { launch, close, nativeRuns, ROOT } from "../lib.mjs";
+import { launch, close, nativeRuns, shot, ROOT } from "../lib.mjs";
 
 const require = createRequire(import.meta.url);
 const validateStatement = require("@learninglocker/xapi-validation").default;
@@ -368,6 +368,7 @@ test("a launch whose LRS is on an origin the package does not allow is refused b
   await page.goto(launchUrl(lms.port, "dddddddd-0000-4000-8000-00000000000d", `scenario=${SCENARIO}`, undefined, "https://evil.example/xapi/"));
   await page.waitForSelector('#app[data-screen="refused"]');
   assert.match(await page.textContent("#refused"), /`endpoint` address this package may not use .*evil\.example/);
+  await shot(page, "cmi5-launch-refused");
   assert.equal(lms.state.fetches, 0, "no token was fetched");
   assert.ok(requests.every((u) => u.startsWith(`http://127.0.0.1:${lms.port}/`)), requests.join());
   await close(page);
