@@ -59,7 +59,7 @@ pub fn check_lrs_url(
 ) -> Result<(), Refused> {
     let refuse = |why: String| {
         Err(Refused(format!(
-            "the LMS's launch gives a `{what}` address this package may not use ({why}); ask your LMS administrator to check the package's LRS setting"
+            "The LMS's launch gives an address ({what}) that this package may not use: {why}. Nothing was sent, so your results stay private. Ask your LMS administrator to check the package's LRS setting."
         )))
     };
     let Some(origin) = origin_of(url) else {
@@ -75,7 +75,7 @@ pub fn check_lrs_url(
             .any(|a| origin_of(a).is_some_and(|a| a == origin));
     if !permitted {
         return refuse(format!(
-            "{origin} is not this page's origin or one the package names"
+            "{origin} is neither this page's site nor one the package names"
         ));
     }
     Ok(())
@@ -166,7 +166,7 @@ mod tests {
             let err =
                 check_lrs_url("endpoint", url, PAGE, &["https://lrs.example.edu"]).unwrap_err();
             assert!(
-                err.0.contains("`endpoint`") && err.0.contains("administrator"),
+                err.0.contains("address (endpoint)") && err.0.contains("administrator"),
                 "{url}: {err}"
             );
         }
