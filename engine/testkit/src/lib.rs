@@ -54,9 +54,11 @@ pub fn config(ci_cases: u32) -> Config {
             .append(true)
             .open(log)
     {
-        // The test harness names each test's thread after the test.
+        // The test harness names each test's thread after the test. One write of
+        // the whole line: tests run on several threads, and `writeln!` may write a
+        // line in pieces that another thread's line would split.
         let name = std::thread::current().name().unwrap_or("?").to_string();
-        let _ = writeln!(file, "{name} {cases}");
+        let _ = file.write_all(format!("{name} {cases}\n").as_bytes());
     }
     Config {
         cases,
