@@ -1,9 +1,14 @@
-//! The catalog index (`scenarios/index.json`) as a Bevy asset.
+//! The catalog index (`scenarios/index.json`) as a Bevy asset, and built-in
+//! scenarios fetched by id for the pages that re-score kept runs.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoader, LoadContext};
 use bevy::prelude::*;
 use firstshift_scenario::catalog::Catalog;
+use firstshift_scenario::{Scenario, load_scenario, site_path};
 
 #[derive(Asset, TypePath, Debug)]
 pub struct CatalogAsset(pub Result<Catalog, String>);
@@ -32,4 +37,27 @@ impl AssetLoader for CatalogLoader {
     fn extensions(&self) -> &[&str] {
         &["json"]
     }
+}
+
+/// The built-in scenarios with these ids, fetched from this site once each; an id
+/// that is not of the id grammar, missing, or broken is left out (the caller then
+/// reports the run as not found).
+pub async fn fetch_builtin(
+    ids: impl IntoIterator<Item = String>,
+) -> BTreeMap<String, Arc<Scenario>> {
+    let mut ids: Vec<String> = ids.into_iter().collect();
+    ids.sort();
+    ids.dedup();
+    let mut library = BTreeMap::new();
+    for id in ids {
+        let Ok(path) = site_path::scenario_file(&id) else {
+            continue;
+        };
+        if let Some(text) = crate::dom::fetch_text_async(&path).await
+            && let Some(scenario) = load_scenario(&text).scenario
+        {
+            library.insert(id, scenario);
+        }
+    }
+    library
 }

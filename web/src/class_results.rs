@@ -2,13 +2,14 @@
 //! downloaded and see the class's results, with no server. Each file is re-scored
 //! in the browser against its built-in scenario (`firstshift_report`), so the score
 //! in a file is never read (what a file proves: docs/careers.md); files that do not
-//! fit are listed with the reason and the rest still count. Nothing is uploaded anywhere; the CSV is made in the page.
+//! fit are listed with the reason and the rest still count. Nothing is uploaded
+//! anywhere; the CSV is made in the page.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use firstshift_report::{ClassBuilder, ClassReport, RunFile, to_csv};
-use firstshift_scenario::{Scenario, load_scenario};
+use firstshift_scenario::Scenario;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
@@ -61,25 +62,12 @@ fn read_and_report(files: web_sys::FileList) {
             });
         }
         // The scenarios the files name, fetched once each from this site.
-        let mut wanted: Vec<String> = runs
-            .iter()
-            .filter_map(|r| serde_json::from_str::<serde_json::Value>(&r.text).ok())
-            .filter_map(|v| v["scenario"].as_str().map(str::to_string))
-            .filter(|id| firstshift_scenario::site_path::scenario_id(id).is_ok())
-            .collect();
-        wanted.sort();
-        wanted.dedup();
-        let mut library: BTreeMap<String, Arc<Scenario>> = BTreeMap::new();
-        for id in wanted {
-            let Ok(path) = firstshift_scenario::site_path::scenario_file(&id) else {
-                continue;
-            };
-            if let Some(text) = dom::fetch_text_async(&path).await
-                && let Some(s) = load_scenario(&text).scenario
-            {
-                library.insert(id, s);
-            }
-        }
+        let library = crate::catalog::fetch_builtin(
+            runs.iter()
+                .filter_map(|r| serde_json::from_str::<serde_json::Value>(&r.text).ok())
+                .filter_map(|v| v["scenario"].as_str().map(str::to_string)),
+        )
+        .await;
         show(&rescore_one_at_a_time(&runs, &library).await);
     });
 }

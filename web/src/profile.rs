@@ -3,13 +3,10 @@
 //! leaves the browser except a reflection sent to the LMS that launched the player;
 //! the student can clear it all from the profile page.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
-
 use firstshift_core::Transcript;
 use firstshift_report::profile::{Check, Profile, Reflection, RunRecord};
 use firstshift_rubric::ScoreReport;
-use firstshift_scenario::{Scenario, load_scenario, site_path};
+use firstshift_scenario::Scenario;
 
 const KEY: &str = "firstshift.profile.v1";
 
@@ -73,20 +70,8 @@ pub fn reflect(index: usize, reflection: Reflection) -> bool {
 /// (fetched from this site, once each), and what each check found.
 pub async fn load_checked() -> (Profile, Vec<Check>, Option<String>) {
     let (profile, damaged) = load();
-    let mut ids: Vec<&str> = profile.runs.iter().map(|r| r.scenario.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut library: BTreeMap<String, Arc<Scenario>> = BTreeMap::new();
-    for id in ids {
-        let Ok(path) = site_path::scenario_file(id) else {
-            continue;
-        };
-        if let Some(text) = crate::dom::fetch_text_async(&path).await
-            && let Some(scenario) = load_scenario(&text).scenario
-        {
-            library.insert(id.to_string(), scenario);
-        }
-    }
+    let library =
+        crate::catalog::fetch_builtin(profile.runs.iter().map(|r| r.scenario.clone())).await;
     let (shown, checks) = profile.checked(|id| library.get(id).cloned());
     (shown, checks, damaged)
 }
