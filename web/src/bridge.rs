@@ -16,13 +16,12 @@ use firstshift_bevy::{
 };
 use firstshift_core::transcript::{decode_save_transcript, encode_save};
 use firstshift_core::{Event, Transcript};
+use firstshift_report::profile::{Check, Profile};
 use firstshift_rubric::score_session;
 use firstshift_scenario::diagnostic::{self, SourceFile};
 use firstshift_scenario::{Diagnostic, Scenario, Session, load_scenario, site_path};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-
-use firstshift_report::profile::{Check, Profile};
 
 use crate::catalog::{CatalogAsset, CatalogLoader};
 use crate::dom;

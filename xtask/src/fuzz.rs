@@ -67,12 +67,12 @@ pub fn fuzz(minutes: u64, cases: u32) -> Result<(), String> {
             }
             std::thread::sleep(Duration::from_millis(500));
         };
-        let text = std::fs::read_to_string(&output).unwrap_or_default();
         match status {
             Some(s) if s.success() => {
                 let _ = std::fs::remove_file(&output);
             }
             Some(_) => {
+                let text = std::fs::read_to_string(&output).unwrap_or_default();
                 let failed: Vec<&str> = text
                     .lines()
                     .filter(|l| l.starts_with("test ") && l.ends_with("FAILED"))

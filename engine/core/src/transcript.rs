@@ -230,11 +230,6 @@ impl<K: SimKind> Replay<K> {
         Ok(true)
     }
 
-    /// The transcript being replayed.
-    pub fn transcript(&self) -> &Transcript {
-        &self.transcript
-    }
-
     /// The replayed session and every event, once [`Replay::step`] said it is
     /// complete; checks the ending the transcript claims.
     pub fn finish(self) -> Result<(Session<K>, Vec<Event<K>>), ReplayError> {

@@ -205,11 +205,6 @@ pub struct Rescoring {
 }
 
 impl Rescoring {
-    /// The file's name.
-    pub fn file(&self) -> &str {
-        &self.file
-    }
-
     /// Replays about `sim_seconds` more of the run; true when it is done (counted
     /// or refused).
     pub fn step(&mut self, sim_seconds: Seconds) -> bool {
