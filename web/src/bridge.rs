@@ -11,8 +11,7 @@ use bevy::app::ScheduleRunnerPlugin;
 use bevy::asset::{AssetMetaCheck, LoadState};
 use bevy::prelude::*;
 use firstshift_bevy::{
-    ActiveRun, MirrorRun, PublishRun, RunCommand, RunEvent, RunMirror, RunRefused, ScenarioAppExt,
-    ScenarioAsset, ScenarioPlugin,
+    ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioAsset, ScenarioPlugin, ScenePlugin,
 };
 use firstshift_core::transcript::{decode_save_transcript, encode_save};
 use firstshift_core::{Event, Transcript};
@@ -88,15 +87,6 @@ pub fn read_file(file: web_sys::File) {
     let _ = reader.read_as_text(&file);
 }
 
-/// Whether this browser can give the canvas a WebGL2 context.
-fn webgl2_available() -> bool {
-    let canvas = dom::el("canvas");
-    let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>() else {
-        return false;
-    };
-    matches!(canvas.get_context("webgl2"), Ok(Some(_)))
-}
-
 /// The player's state that lives beside the Bevy world (DOM handles are not `Send`).
 struct Player {
     ui: Ui,
@@ -141,7 +131,9 @@ pub fn run() {
 
 fn start_player(cmi5: bool, language: Option<&str>) {
     crate::i18n::init(language);
-    let canvas = dom::query("render").as_deref() != Some("text") && webgl2_available();
+    // The canvas needs only a 2D context, which every browser gives; `?render=text`
+    // leaves it out for students who want the text alone.
+    let canvas = dom::query("render").as_deref() != Some("text");
     let ui = Ui::build(canvas);
     keyboard_shortcuts();
     // cmi5 when the LMS launched the player with its parameters; SCORM when it
@@ -168,21 +160,19 @@ fn start_player(cmi5: bool, language: Option<&str>) {
         open_in_new_tab_link();
     }
     let lms = crate::lms::with(|_| ()).is_some();
-    let mirror = RunMirror::default();
-    let assets = || AssetPlugin {
-        file_path: ".".into(),
-        meta_check: AssetMetaCheck::Never,
-        ..default()
-    };
-
-    // The logic app: the scenario, the DOM, saves. It starts at once, on a browser
-    // timer, in every mode, so the first choice never waits for the renderer.
+    // One app: the scenario, the scene, the DOM, saves, on a browser timer. The
+    // scene is painted into the canvas by our 2D renderer (`canvas`), which has
+    // nothing to compile before its first frame.
     let mut app = App::new();
     app.add_plugins((
         MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(Duration::from_millis(16))),
-        assets(),
+        AssetPlugin {
+            file_path: ".".into(),
+            meta_check: AssetMetaCheck::Never,
+            ..default()
+        },
         ScenarioPlugin,
-        PublishRun(mirror.clone()),
+        ScenePlugin,
     ))
     .init_asset::<CatalogAsset>()
     .init_asset_loader::<CatalogLoader>();
@@ -207,61 +197,13 @@ fn start_player(cmi5: bool, language: Option<&str>) {
     .add_systems(PreUpdate, drain_inbox)
     .add_systems(Update, (open_from_url, poll_catalog, poll_pending).chain())
     .add_systems(PostUpdate, (render_run, render_clock).chain());
-    app.run();
-
-    // The view app draws a mirror of the run on the canvas, when there is WebGL.
-    // Starting a renderer blocks the page for a moment (shaders compile; about a
-    // second with software WebGL), so it starts a second after the first step is
-    // on screen, while the student reads it, instead of delaying the text.
+    crate::view::add_views(&mut app);
     if canvas {
-        VIEW_APP.with(|v| *v.borrow_mut() = Some(Box::new(move || start_view_app(mirror))));
+        app.add_plugins(crate::canvas::CanvasPlugin {
+            canvas_id: "bevy-canvas",
+        });
     }
-}
-
-thread_local! {
-    static VIEW_APP: RefCell<Option<Box<dyn FnOnce()>>> = RefCell::new(None);
-}
-
-/// Starts the view app (once), a second after the first step is shown.
-fn start_view_app_soon() {
-    let Some(start) = VIEW_APP.with(|v| v.borrow_mut().take()) else {
-        return;
-    };
-    let closure = Closure::once_into_js(start);
-    if let Some(window) = web_sys::window() {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), 1000);
-    }
-}
-
-fn start_view_app(mirror: RunMirror) {
-    let window = Window {
-        canvas: Some("#bevy-canvas".into()),
-        fit_canvas_to_parent: true,
-        // The DOM keeps its keys: Tab, Space and the number keys work as usual.
-        prevent_default_event_handling: false,
-        focused: false,
-        ..default()
-    };
-    let assets = AssetPlugin {
-        file_path: ".".into(),
-        meta_check: AssetMetaCheck::Never,
-        ..default()
-    };
-    let mut view = App::new();
-    view.add_plugins(
-        DefaultPlugins
-            .set(WindowPlugin {
-                primary_window: Some(window),
-                ..default()
-            })
-            .set(assets),
-    )
-    .add_plugins(MirrorRun(mirror))
-    .add_sim_view("branching", crate::view::BranchingView)
-    .add_sim_view("patient-monitor", crate::view::PatientMonitorView)
-    .add_sim_view("line", crate::view::LineFloorView);
-    view.run();
+    app.run();
 }
 
 fn keyboard_shortcuts() {
@@ -828,7 +770,6 @@ fn render_run(
         });
     } else {
         player.ui.render_events(session, &events);
-        start_view_app_soon();
         let save = encode_save(session);
         crate::lms::with(|l| l.record(session, &save));
         storage::save(&session.scenario().id, &save);

@@ -133,8 +133,8 @@ const SPANISH: &[(&str, &str)] = &[
         "Consejo: pulsa el número de una opción en el teclado.",
     ),
     (
-        "Text mode: this device cannot draw the scene, so everything is shown as text.",
-        "Modo texto: este dispositivo no puede dibujar la escena, así que todo se muestra como texto.",
+        "Text mode: the scene is left out, and everything is shown as text.",
+        "Modo texto: la escena no se muestra y todo aparece como texto.",
     ),
     (
         "The scene: your role, the setting, the clock and your progress (described next to it)",
@@ -192,6 +192,8 @@ const SPANISH: &[(&str, &str)] = &[
     // Playing.
     ("Your role: {}. {}", "Tu papel: {}. {}"),
     ("Step {}", "Paso {}"),
+    ("Paused", "En pausa"),
+    ("Finished", "Terminado"),
     (
         "Paused. The clock has stopped.",
         "En pausa. El reloj se ha detenido.",

@@ -2,14 +2,15 @@
 //!
 //! The page is real HTML built from Rust (`dom`, `screens`): headings, buttons,
 //! lists and an `aria-live` region, with scenario text always inserted as text nodes.
-//! The Bevy app runs the [`firstshift_bevy::ScenarioPlugin`]; with WebGL it also
-//! draws the scene on the canvas (`view`), and without WebGL it runs headless so the
-//! scenario still plays fully in text. `bridge` connects the two: DOM events become
-//! commands, and the runtime's events redraw the DOM.
+//! The Bevy app runs the [`firstshift_bevy::ScenarioPlugin`] and paints the scene
+//! (`view` picks it, `canvas` draws it with the browser's 2D context: no GPU, no
+//! WebGL). `bridge` connects the page and the app: DOM events become commands, and
+//! the runtime's events redraw the DOM.
 #![cfg(target_arch = "wasm32")]
 
 mod bedside_panel;
 mod bridge;
+mod canvas;
 mod catalog;
 mod class_results;
 mod cmi5;

@@ -159,7 +159,7 @@ impl Ui {
             .child(&restart);
         let stage = el("div").class("stage");
         if canvas {
-            // Bevy fits the canvas to this box, so the box must have its own size.
+            // The canvas fills this box, so the box must have its own size.
             let _ = stage.class_list().add_1("has-canvas");
             let canvas = el("canvas")
                 .id("bevy-canvas")
@@ -171,7 +171,7 @@ impl Ui {
             append(
                 &stage,
                 &el("p").class("text-mode").text(tr(
-                    "Text mode: this device cannot draw the scene, so everything is shown as text.",
+                    "Text mode: the scene is left out, and everything is shown as text.",
                 )),
             );
         }

@@ -142,11 +142,6 @@ pub fn run(name: &str, cmd: &mut Command) -> Result<(), String> {
     }
 }
 
-/// The sims' optional Bevy views, built and tested natively (headless) with the rest
-/// of the workspace. One feature set for the whole workspace means Bevy is compiled
-/// once, not once per feature combination.
-const SIM_VIEWS: &str = "firstshift-patient/bevy,firstshift-line/bevy";
-
 fn test(quick: bool) -> Result<(), String> {
     if !quick {
         // A fresh toolchain may lack these; rustup adds them in seconds.
@@ -164,8 +159,6 @@ fn test(quick: bool) -> Result<(), String> {
                 "clippy",
                 "--workspace",
                 "--all-targets",
-                "--features",
-                SIM_VIEWS,
                 "--",
                 "-D",
                 "warnings",
@@ -174,7 +167,7 @@ fn test(quick: bool) -> Result<(), String> {
     }
     run(
         "unit and integration tests",
-        cargo().args(["test", "--workspace", "--features", SIM_VIEWS]),
+        cargo().args(["test", "--workspace"]),
     )?;
     let cli = ["run", "--quiet", "--package", "firstshift-cli", "--"];
     run(

@@ -8,16 +8,21 @@
 //! * [`RunCommand`] messages in (start, choose, pause, restart) and [`RunEvent`]
 //!   messages out (the runtime's events, unchanged).
 //!
-//! Front ends (the web player's DOM, a sim's canvas view) read [`ActiveRun`] and
-//! [`RunEvent`]s. Sims register their views with [`ScenarioAppExt::add_sim_view`].
+//! Front ends (the web player's DOM, its canvas) read [`ActiveRun`] and
+//! [`RunEvent`]s. [`ScenePlugin`] paints the run as a 2D scene each frame; sims
+//! register their views with [`ScenarioAppExt::add_sim_view`].
 
-use std::sync::{Arc, Mutex};
+mod scene;
+
+use std::sync::Arc;
 
 use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoader, LoadContext};
 use bevy::prelude::*;
 use firstshift_core::{Event, Seconds, Transcript};
 use firstshift_scenario::{Diagnostic, Scenario, Session, Sims, load_scenario_bytes};
+
+pub use scene::{ScenarioAppExt, SceneClock, SceneFrame, ScenePlugin, SceneView, SimViews};
 
 /// A scenario file loaded through the asset server.
 #[derive(Asset, TypePath, Debug)]
@@ -120,10 +125,6 @@ pub struct RunEvent(pub Event<Sims>);
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
 pub struct RunRefused(pub String);
 
-/// The names of the sim views registered, for a front end to list or test.
-#[derive(Resource, Debug, Default)]
-pub struct SimViews(pub Vec<&'static str>);
-
 #[derive(Debug, Default)]
 pub struct ScenarioPlugin;
 
@@ -137,7 +138,6 @@ impl Plugin for ScenarioPlugin {
             time
         });
         app.init_resource::<ActiveRun>()
-            .init_resource::<SimViews>()
             .add_message::<RunCommand>()
             .add_message::<RunEvent>()
             .add_message::<RunRefused>()
@@ -148,19 +148,6 @@ impl Plugin for ScenarioPlugin {
             app.init_asset::<ScenarioAsset>()
                 .init_asset_loader::<ScenarioAssetLoader>();
         }
-    }
-}
-
-/// How sims (and the branching-scenario view) plug their drawing in.
-pub trait ScenarioAppExt {
-    fn add_sim_view(&mut self, name: &'static str, view: impl Plugin) -> &mut Self;
-}
-
-impl ScenarioAppExt for App {
-    fn add_sim_view(&mut self, name: &'static str, view: impl Plugin) -> &mut Self {
-        self.init_resource::<SimViews>();
-        self.world_mut().resource_mut::<SimViews>().0.push(name);
-        self.add_plugins(view)
     }
 }
 
@@ -270,64 +257,6 @@ fn advance_clock(time: Res<Time>, mut run: ResMut<ActiveRun>, mut events: Messag
         .min(session.horizon());
     if let Ok(list) = session.wait_until(to) {
         events.write_batch(list.into_iter().map(RunEvent));
-    }
-}
-
-/// A copy of the run shared between two apps on one page: the logic app (with
-/// [`ScenarioPlugin`]) publishes it, and a view app (with a renderer) mirrors it
-/// into its own [`ActiveRun`] to draw. The student never waits for the renderer to
-/// start before they can read and choose.
-#[derive(Resource, Clone, Debug, Default)]
-pub struct RunMirror(Arc<Mutex<Option<MirroredRun>>>);
-
-#[derive(Clone, Debug)]
-struct MirroredRun {
-    session: Option<Session>,
-    paused: bool,
-}
-
-/// Publishes the logic app's run into a [`RunMirror`] whenever it changes.
-#[derive(Debug)]
-pub struct PublishRun(pub RunMirror);
-
-impl Plugin for PublishRun {
-    fn build(&self, app: &mut App) {
-        app.insert_resource(self.0.clone())
-            .add_systems(Last, publish);
-    }
-}
-
-fn publish(run: Res<ActiveRun>, mirror: Res<RunMirror>) {
-    if run.is_changed()
-        && let Ok(mut slot) = mirror.0.lock()
-    {
-        *slot = Some(MirroredRun {
-            session: run.session.clone(),
-            paused: run.paused,
-        });
-    }
-}
-
-/// Mirrors a [`RunMirror`] into this app's [`ActiveRun`], for views to draw.
-#[derive(Debug)]
-pub struct MirrorRun(pub RunMirror);
-
-impl Plugin for MirrorRun {
-    fn build(&self, app: &mut App) {
-        app.init_resource::<ActiveRun>()
-            .init_resource::<SimViews>()
-            .insert_resource(self.0.clone())
-            .add_systems(First, mirror);
-    }
-}
-
-fn mirror(mirror: Res<RunMirror>, mut run: ResMut<ActiveRun>) {
-    let Ok(mut slot) = mirror.0.lock() else {
-        return;
-    };
-    if let Some(latest) = slot.take() {
-        run.session = latest.session;
-        run.paused = latest.paused;
     }
 }
 

@@ -7,10 +7,11 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use firstshift_bevy::{
-    ActiveRun, MirrorRun, PublishRun, RunCommand, RunEvent, RunMirror, RunRefused, ScenarioAppExt,
-    ScenarioAsset, ScenarioPlugin, SimViews, progress,
+    ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioAppExt, ScenarioAsset, ScenarioPlugin,
+    SceneClock, SceneFrame, ScenePlugin, SimViews, progress,
 };
 use firstshift_core::Event;
+use firstshift_draw::{Frame, Rgb, Text};
 use firstshift_scenario::{Scenario, load_scenario};
 
 fn scenarios() -> std::path::PathBuf {
@@ -251,33 +252,98 @@ fn the_asset_loader_gives_a_scenario_or_its_diagnostics() {
     assert_eq!(broken.diagnostics[0].code.as_str(), "FS0301");
 }
 
-#[test]
-fn sims_register_their_views() {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, ScenarioPlugin));
-    app.add_sim_view("branching", |_: &mut App| {});
-    assert_eq!(app.world().resource::<SimViews>().0, vec!["branching"]);
+/// A view for every run: the step's id and the sweep, so the tests see both move.
+fn step_view(run: &ActiveRun, clock: SceneClock) -> Option<Frame> {
+    let session = run.session.as_ref()?;
+    let mut frame = Frame::new(Rgb::BLACK);
+    frame.text(Text::new(session.step_id(), 0.0, 0.0, 10.0, Rgb::WHITE));
+    frame.text(Text::new(
+        format!("{:.1}", clock.sweep),
+        0.0,
+        20.0,
+        10.0,
+        Rgb::WHITE,
+    ));
+    Some(frame)
+}
+
+/// A view that never has anything to show: the next one is asked.
+fn nothing_view(_: &ActiveRun, _: SceneClock) -> Option<Frame> {
+    None
+}
+
+fn scene_app() -> App {
+    let mut app = app();
+    app.add_plugins(ScenePlugin)
+        .add_sim_view("nothing", nothing_view)
+        .add_sim_view("step", step_view);
+    app
+}
+
+fn scene(app: &App) -> Vec<String> {
+    let frame = app.world().resource::<SceneFrame>().0.as_ref();
+    frame.map_or(Vec::new(), |f| f.texts().map(|t| t.text.clone()).collect())
 }
 
 #[test]
-fn a_view_app_mirrors_the_logic_apps_run() {
-    let mirror = RunMirror::default();
-    let mut logic = app();
-    logic.add_plugins(PublishRun(mirror.clone()));
-    let mut view = App::new();
-    view.add_plugins((MinimalPlugins, MirrorRun(mirror)));
+fn views_register_in_order_and_the_first_with_something_to_show_paints() {
+    let mut app = scene_app();
+    assert_eq!(
+        app.world().resource::<SimViews>().names(),
+        vec!["nothing", "step"]
+    );
+    app.update();
+    assert!(scene(&app).is_empty(), "no run, no picture");
     send(
-        &mut logic,
+        &mut app,
         RunCommand::Start {
             scenario: front_desk(),
             seed: 0,
         },
     );
-    send(&mut logic, RunCommand::Choose("greet-warmly".into()));
-    view.update();
-    let mirrored = view.world().resource::<ActiveRun>();
-    assert_eq!(mirrored.session.as_ref().unwrap().step_id(), "reservation");
-    send(&mut logic, RunCommand::Pause);
-    view.update();
-    assert!(view.world().resource::<ActiveRun>().paused);
+    assert_eq!(scene(&app)[0], "arrival");
+    send(&mut app, RunCommand::Choose("greet-warmly".into()));
+    assert_eq!(scene(&app)[0], "reservation");
+}
+
+#[test]
+fn the_sweep_moves_with_real_time_only_while_the_run_does() {
+    let mut app = scene_app();
+    send(
+        &mut app,
+        RunCommand::Start {
+            scenario: front_desk(),
+            seed: 0,
+        },
+    );
+    let before: f64 = scene(&app)[1].parse().unwrap();
+    app.update();
+    app.update();
+    let after: f64 = scene(&app)[1].parse().unwrap();
+    assert!((after - before - 0.2).abs() < 1e-6, "{before} then {after}");
+    send(&mut app, RunCommand::Pause);
+    let paused = scene(&app)[1].clone();
+    app.update();
+    assert_eq!(scene(&app)[1], paused, "the traces stand still on pause");
+}
+
+#[test]
+fn an_unchanged_picture_is_not_marked_changed() {
+    let mut app = scene_app();
+    send(
+        &mut app,
+        RunCommand::Start {
+            scenario: front_desk(),
+            seed: 0,
+        },
+    );
+    send(&mut app, RunCommand::Pause);
+    app.update();
+    let tick = app.world().resource_ref::<SceneFrame>().last_changed();
+    app.update();
+    app.update();
+    assert_eq!(
+        app.world().resource_ref::<SceneFrame>().last_changed(),
+        tick
+    );
 }

@@ -14,16 +14,15 @@
 //!   first-pass yield, costs, the bottleneck.
 //! * [`board`] — the KPI board and station states in words (the text equivalent).
 //! * [`kind`] — the [`SimKind`](firstshift_core::SimKind): decisions, questions, events.
-//! * `view` (feature `bevy`) — the line drawn by Bevy.
+//! * [`scene`] — the line drawn as a 2D scene (shapes and text, no renderer).
 
 pub mod board;
 pub mod kind;
 pub mod model;
 pub mod random;
 pub mod report;
+pub mod scene;
 pub mod setup;
-#[cfg(feature = "bevy")]
-pub mod view;
 
 pub use kind::{ACTION_NAMES, EXAMPLES, LineAction, LineEvent, LineKind, LineQuery, QUERY_NAMES};
 pub use model::{DownReason, Line, StationState};

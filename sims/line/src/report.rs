@@ -1,5 +1,5 @@
 //! The KPIs a supervisor reads, computed from the engine's statistics at any
-//! moment: for the scenario's conditions, the canvas view and its text equivalent.
+//! moment: for the scenario's conditions, the canvas scene and its text equivalent.
 //!
 //! Definitions (see `docs/sources.md`):
 //! * a station's **shares** are of its non-break time: working, changing over,

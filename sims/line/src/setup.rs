@@ -198,7 +198,7 @@ fn default_maintenance_minutes() -> f64 {
     20.0
 }
 
-/// The most stations the line view has room for.
+/// The most stations the line scene has room for.
 pub const MAX_STATIONS: usize = 12;
 
 impl StationSetup {

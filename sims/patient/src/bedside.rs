@@ -2,9 +2,9 @@
 //! value and where it came from (live on the monitor, measured at a time, or not
 //! yet measured), the alarms, and the NEWS2 scores charted so far.
 //!
-//! Both front ends draw from this one model, so they cannot disagree: the Bevy
-//! monitor ([`crate::view`], feature `bevy`) paints it, and the web player's DOM
-//! panel is its text equivalent for screen readers. It shows only what the student
+//! Both front ends draw from this one model, so they cannot disagree: the monitor
+//! scene ([`crate::scene`]) paints it, and the web player's DOM panel is its text
+//! equivalent for screen readers. It shows only what the student
 //! has found out; the model's true state stays hidden until the debrief.
 
 use firstshift_core::{Seconds, clock_text};

@@ -16,7 +16,7 @@
 //! * [`bedside`] — what the student can see at the bedside, for the monitor and its text.
 //! * [`waveform`] — the shapes the bedside monitor draws (ECG-like, pleth, breath).
 //! * [`announce`] — alarms for screen readers, rate-limited.
-//! * `view` (feature `bevy`) — the bedside monitor drawn by Bevy.
+//! * [`scene`] — the bedside monitor drawn as a 2D scene (shapes and text, no renderer).
 
 pub mod announce;
 pub mod bedside;
@@ -24,9 +24,8 @@ pub mod body;
 pub mod course;
 pub mod news2;
 pub mod patient;
+pub mod scene;
 pub mod setup;
-#[cfg(feature = "bevy")]
-pub mod view;
 pub mod vocabulary;
 pub mod waveform;
 

@@ -1,18 +1,87 @@
+// The scene needs no GPU: with WebGL switched off the canvas still draws the
+// branching card, the bedside monitor and the line, and their text equivalents are
+// the same as with WebGL. `?render=text` leaves the canvas out for students who
+// want text alone.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { PNG } from "pngjs";
 import { launch, open, screen, shot, close, playByKeyboard } from "../lib.mjs";
 
-let browser;
-before(async () => { browser = await launch(["--disable-3d-apis"]); });
-after(async () => { await browser?.close(); });
+let noWebgl;
+let withWebgl;
+before(async () => {
+  noWebgl = await launch(["--disable-3d-apis", "--disable-webgl"]);
+  withWebgl = await launch();
+});
+after(async () => {
+  await noWebgl?.close();
+  await withWebgl?.close();
+});
 
 const BEST = ["greet-warmly", "check-system", "explain-apologise", "arrange-walk", "walk-full", "log-and-handover"]
   .map((id) => ({ Choose: id }));
 
-test("without WebGL the scenario plays to the debrief in text", async () => {
-  const page = await open(browser, "?scenario=hospitality/front-desk-overbooked");
+/** Number of distinct colours in a PNG (coarsely quantised). */
+function colours(buffer) {
+  const png = PNG.sync.read(buffer);
+  const seen = new Set();
+  for (let i = 0; i < png.data.length; i += 4) {
+    seen.add(((png.data[i] >> 4) << 8) | ((png.data[i + 1] >> 4) << 4) | (png.data[i + 2] >> 4));
+  }
+  return seen.size;
+}
+
+/** Waits until the canvas shows at least `wanted` colours; returns how many it shows. */
+async function drawnColours(page, wanted = 12) {
+  const canvas = await page.waitForSelector("#bevy-canvas");
+  let count = 0;
+  for (let attempt = 0; attempt < 60 && count < wanted; attempt++) count = colours(await canvas.screenshot());
+  return count;
+}
+
+/** The text equivalent the canvas points at. */
+async function equivalent(page) {
+  const ids = (await page.getAttribute("#bevy-canvas", "aria-describedby")).split(" ");
+  const texts = [];
+  for (const id of ids) texts.push((await page.textContent(`#${id}`)).replace(/\s+/g, " ").trim());
+  return texts;
+}
+
+test("this browser really has no WebGL", async () => {
+  const page = await open(noWebgl, "?render=text");
+  const contexts = await page.evaluate(() => {
+    const c = document.createElement("canvas");
+    return { webgl2: !!c.getContext("webgl2"), webgl: !!document.createElement("canvas").getContext("webgl") };
+  });
+  assert.deepEqual(contexts, { webgl2: false, webgl: false });
+  await close(page);
+});
+
+for (const [scenario, name] of [
+  ["healthcare/night-shift-opioid&clock=manual", "monitor"],
+  ["manufacturing/supervisor-bottleneck&clock=manual", "line"],
+  ["hospitality/front-desk-overbooked&clock=manual", "card"],
+]) {
+  test(`without WebGL the canvas draws the ${name}, with the same text equivalent`, async () => {
+    const page = await open(noWebgl, `?scenario=${scenario}`);
+    await screen(page, "play");
+    await page.waitForSelector("#choices button");
+    const count = await drawnColours(page);
+    assert.ok(count >= 12, `the canvas shows only ${count} colours`);
+    await shot(page, `play-no-webgl-${name}`);
+    const reference = await open(withWebgl, `?scenario=${scenario}`);
+    await screen(reference, "play");
+    await reference.waitForSelector("#choices button");
+    assert.deepEqual(await equivalent(page), await equivalent(reference));
+    assert.deepEqual(page.errors, []);
+    await close(page, reference);
+  });
+}
+
+test("?render=text plays to the debrief in text alone", async () => {
+  const page = await open(noWebgl, "?scenario=hospitality/front-desk-overbooked&render=text");
   await screen(page, "play");
-  assert.equal(await page.$("#bevy-canvas"), null, "no canvas without WebGL");
+  assert.equal(await page.$("#bevy-canvas"), null, "no canvas in text mode");
   assert.match(await page.textContent(".text-mode"), /Text mode/);
   await playByKeyboard(page, BEST);
   await screen(page, "debrief");

@@ -1,0 +1,207 @@
+//! The renderer: a Bevy plugin that paints the [`SceneFrame`] into the page's
+//! canvas with the browser's 2D context. Text is drawn in the page's own fonts, so
+//! every glyph the browser has shows (°, ·, accented names); no GPU, WebGL or
+//! shader is involved, so it draws everywhere the page runs.
+//!
+//! It repaints only when the picture changes or the canvas is resized. The design
+//! box ([`Frame::WIDTH`] × [`Frame::HEIGHT`]) is scaled to fit the canvas whole,
+//! centred, at the screen's pixel density.
+
+use bevy::prelude::*;
+use firstshift_bevy::SceneFrame;
+use firstshift_draw::{Align, Baseline, Frame, Shape, Text};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// The page's sans-serif stack (style.css uses the same).
+const FONT: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif";
+
+/// Paints the scene into the canvas with id `canvas_id`, when the page has one.
+#[derive(Debug)]
+pub struct CanvasPlugin {
+    pub canvas_id: &'static str,
+}
+
+impl Plugin for CanvasPlugin {
+    fn build(&self, app: &mut App) {
+        let Some(target) = Target::find(self.canvas_id) else {
+            return;
+        };
+        app.insert_non_send(target).add_systems(Last, paint);
+    }
+}
+
+struct Target {
+    canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    /// The backing store's size when last painted.
+    painted_size: (u32, u32),
+}
+
+impl Target {
+    fn find(id: &str) -> Option<Target> {
+        let canvas: HtmlCanvasElement = crate::dom::document()
+            .get_element_by_id(id)?
+            .dyn_into()
+            .ok()?;
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()?
+            .dyn_into::<CanvasRenderingContext2d>()
+            .ok()?;
+        Some(Target {
+            canvas,
+            context,
+            painted_size: (0, 0),
+        })
+    }
+}
+
+fn paint(scene: Res<SceneFrame>, mut target: NonSendMut<Target>) {
+    let Some(frame) = scene.0.as_ref() else {
+        return;
+    };
+    // Hidden (another screen is showing): nothing to paint until it is shown.
+    let (css_w, css_h) = (
+        f64::from(target.canvas.client_width()),
+        f64::from(target.canvas.client_height()),
+    );
+    if css_w <= 0.0 || css_h <= 0.0 {
+        return;
+    }
+    let density = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let size = (
+        (css_w * density).round() as u32,
+        (css_h * density).round() as u32,
+    );
+    if !scene.is_changed() && size == target.painted_size {
+        return;
+    }
+    if size != target.painted_size {
+        // Resizing the backing store clears it and resets the context.
+        target.canvas.set_width(size.0);
+        target.canvas.set_height(size.1);
+        target.painted_size = size;
+    }
+    let ctx = &target.context;
+    let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    ctx.set_fill_style_str(&frame.background.to_string());
+    ctx.fill_rect(0.0, 0.0, f64::from(size.0), f64::from(size.1));
+    let (w, h) = (f64::from(Frame::WIDTH), f64::from(Frame::HEIGHT));
+    let scale = (css_w / w).min(css_h / h) * density;
+    let (x0, y0) = (
+        (f64::from(size.0) - w * scale) / 2.0,
+        (f64::from(size.1) - h * scale) / 2.0,
+    );
+    let _ = ctx.set_transform(scale, 0.0, 0.0, scale, x0, y0);
+    for shape in &frame.shapes {
+        paint_shape(ctx, shape);
+    }
+}
+
+fn paint_shape(ctx: &CanvasRenderingContext2d, shape: &Shape) {
+    match shape {
+        Shape::Rect { x, y, w, h, fill } => {
+            ctx.set_fill_style_str(&fill.to_string());
+            ctx.fill_rect(f64::from(*x), f64::from(*y), f64::from(*w), f64::from(*h));
+        }
+        Shape::Outline {
+            x,
+            y,
+            w,
+            h,
+            stroke,
+            width,
+        } => {
+            ctx.set_stroke_style_str(&stroke.to_string());
+            ctx.set_line_width(f64::from(*width));
+            ctx.stroke_rect(f64::from(*x), f64::from(*y), f64::from(*w), f64::from(*h));
+        }
+        Shape::Polyline {
+            points,
+            stroke,
+            width,
+        } => {
+            let Some((first, rest)) = points.split_first() else {
+                return;
+            };
+            ctx.set_stroke_style_str(&stroke.to_string());
+            ctx.set_line_width(f64::from(*width));
+            ctx.set_line_join("round");
+            ctx.begin_path();
+            ctx.move_to(f64::from(first.0), f64::from(first.1));
+            for p in rest {
+                ctx.line_to(f64::from(p.0), f64::from(p.1));
+            }
+            ctx.stroke();
+        }
+        Shape::Text(text) => paint_text(ctx, text),
+    }
+}
+
+fn paint_text(ctx: &CanvasRenderingContext2d, text: &Text) {
+    ctx.set_font(&format!(
+        "{}{}px {FONT}",
+        if text.bold { "bold " } else { "" },
+        text.size
+    ));
+    ctx.set_fill_style_str(&text.colour.to_string());
+    ctx.set_text_align(match text.align {
+        Align::Left => "left",
+        Align::Center => "center",
+        Align::Right => "right",
+    });
+    ctx.set_text_baseline(match text.baseline {
+        Baseline::Top => "top",
+        Baseline::Middle => "middle",
+        Baseline::Bottom => "bottom",
+    });
+    let lines = match text.wrap {
+        Some(width) => wrap(ctx, &text.text, f64::from(width)),
+        None => vec![text.text.clone()],
+    };
+    let line_height = f64::from(text.size) * 1.25;
+    let block = line_height * (lines.len().saturating_sub(1)) as f64;
+    // A wrapped block grows away from its baseline: down from the top, up from the
+    // bottom, both ways from the middle.
+    let first_y = f64::from(text.y)
+        - match text.baseline {
+            Baseline::Top => 0.0,
+            Baseline::Middle => block / 2.0,
+            Baseline::Bottom => block,
+        };
+    for (i, line) in lines.iter().enumerate() {
+        let y = first_y + line_height * i as f64;
+        let _ = match text.fit {
+            Some(max) => ctx.fill_text_with_max_width(line, f64::from(text.x), y, f64::from(max)),
+            None => ctx.fill_text(line, f64::from(text.x), y),
+        };
+    }
+}
+
+/// Splits `text` into lines no wider than `width` at spaces (a word longer than
+/// the width keeps its own line).
+fn wrap(ctx: &CanvasRenderingContext2d, text: &str, width: f64) -> Vec<String> {
+    let measure = |s: &str| ctx.measure_text(s).map_or(0.0, |m| m.width());
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if !line.is_empty() && measure(&candidate) > width {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
