@@ -1,48 +1,165 @@
-// `cargo xtask bench-web`: the player's size and its startup time in headless
-// Chromium (median of 5 fresh page loads, navigation → first clickable choice).
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// `cargo xtask bench-web`: what a student's first choice costs, in headless
+// Chromium, cold cache (a fresh browser context per load), median of 5 loads.
+//
+// For a branching, a patient and a line scenario, under three profiles (this
+// machine unthrottled; a Chromebook-class 4× CPU slowdown; Lighthouse's mobile
+// profile: 4× CPU, 1.6 Mbps down, 750 kbps up, 150 ms round trip), served with
+// and without compression, it reports:
+//   bytes   the bytes on the wire (Network.loadingFinished's encodedDataLength)
+//           from navigation until the first choice button is visible;
+//   first   navigation → first choice button visible (performance.now());
+//   answer  click on that choice → the next step on screen.
+// Then the whole player's size, per part. Goals (issue 16) are printed beside.
+// Written to stdout and to <site>/bench-report.md.
+import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { launch } from "./lib.mjs";
 
-const BASE = process.env.FIRSTSHIFT_URL;
 const SITE = process.env.FIRSTSHIFT_SITE;
-const RUNS = 5;
+const SERVERS = [
+  ["brotli", process.env.FIRSTSHIFT_URL],
+  ["none", process.env.FIRSTSHIFT_PLAIN_URL],
+];
+const RUNS = Number(process.env.FIRSTSHIFT_BENCH_RUNS ?? 5);
+const SCENARIOS = [
+  ["branching", "hospitality/front-desk-overbooked"],
+  ["patient", "healthcare/night-shift-opioid"],
+  ["line", "manufacturing/supervisor-bottleneck"],
+];
+const PROFILES = [
+  { name: "desktop", cpu: 1, network: null, goal: 400 },
+  { name: "Chromebook (4× CPU)", cpu: 4, network: null, goal: 1000 },
+  {
+    name: "Lighthouse mobile (4× CPU, 1.6 Mbps, 150 ms)",
+    cpu: 4,
+    network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 },
+    goal: 3500,
+  },
+];
 
-function sizes() {
-  let raw = 0, gz = 0, br = 0;
+async function load(browser, base, scenario, profile) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (profile.cpu > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
+  if (profile.network) await cdp.send("Network.emulateNetworkConditions", profile.network);
+  let bytes = 0;
+  let counting = true;
+  cdp.on("Network.loadingFinished", (e) => { if (counting) bytes += e.encodedDataLength; });
+  await page.goto(`${base}?scenario=${scenario}`);
+  const first = page.locator("#choices button").first();
+  await first.waitFor({ state: "visible", timeout: 120_000 });
+  const firstAt = await page.evaluate(() => performance.now());
+  counting = false;
+  // Where the time went: the wasm's arrival and the player's own marks.
+  const marks = await page.evaluate(() => {
+    const out = Object.fromEntries(performance.getEntriesByType("mark")
+      .filter((m) => m.name.startsWith("firstshift:")).map((m) => [m.name.slice(11), m.startTime]));
+    const wasm = performance.getEntriesByType("resource").find((r) => r.name.endsWith(".wasm"));
+    if (wasm) out["wasm-arrived"] = wasm.responseEnd;
+    return out;
+  });
+  const before = bytes;
+  const clickedAt = await page.evaluate(() => performance.now());
+  await first.click();
+  await page.waitForSelector('#app[data-turn="1"]', { timeout: 60_000 });
+  await page.locator("#step-heading").waitFor({ state: "visible" });
+  const answer = (await page.evaluate(() => performance.now())) - clickedAt;
+  await context.close();
+  return { bytes: before, first: firstAt, answer, marks };
+}
+
+const MARKS = ["boot", "wasm-arrived", "wasm-started", "app-built", "first-update", "scenario-loaded"];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => (n / 1000).toFixed(0) + " KB";
+const mb = (n) => (n / 1e6).toFixed(2) + " MB";
+
+const browser = await launch();
+const rows = [];
+for (const profile of PROFILES) {
+  for (const [compression, base] of SERVERS) {
+    for (const [kind, scenario] of SCENARIOS) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await load(browser, base, scenario, profile));
+      const row = {
+        profile: profile.name,
+        compression,
+        kind,
+        bytes: median(runs.map((r) => r.bytes)),
+        first: median(runs.map((r) => r.first)),
+        answer: median(runs.map((r) => r.answer)),
+        goal: profile.goal,
+        marks: Object.fromEntries(MARKS.map((m) => [m, median(runs.map((r) => r.marks[m] ?? NaN))])),
+      };
+      rows.push(row);
+      console.error(`bench: ${row.profile}, ${compression}, ${kind}: ${kb(row.bytes)}, first ${row.first.toFixed(0)} ms`);
+    }
+  }
+}
+await browser.close();
+
+/** The site's files grouped by part: raw, gzip and brotli bytes of each. */
+function parts() {
+  const groups = new Map();
+  const add = (part, kind, size) => {
+    const g = groups.get(part) ?? { raw: 0, gz: 0, br: 0, files: 0 };
+    g[kind] += size;
+    if (kind === "raw") g.files += 1;
+    groups.set(part, g);
+  };
+  const partOf = (path) => {
+    if (path.endsWith(".wasm")) return "player code (wasm)";
+    if (path.startsWith("docs/")) return "guides (docs/)";
+    if (/\.[a-z]{2}\.ron$/.test(path)) return "scenario translations";
+    if (path.startsWith("scenarios/")) return "scenarios and catalog";
+    if (path.endsWith(".js")) return "scripts (JS glue, boot, embed, service worker)";
+    return "page and styles (HTML, CSS, manifest)";
+  };
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) { walk(path); continue; }
-      if (name.endsWith(".txt")) continue;
+      if (name.endsWith(".txt") || name.endsWith(".md")) continue;
       const size = statSync(path).size;
-      if (name.endsWith(".gz")) gz += size; else if (name.endsWith(".br")) br += size; else raw += size;
+      const rel = relative(SITE, path);
+      if (rel.endsWith(".gz")) add(partOf(rel.slice(0, -3)), "gz", size);
+      else if (rel.endsWith(".br")) add(partOf(rel.slice(0, -3)), "br", size);
+      else add(partOf(rel), "raw", size);
     }
   };
   walk(SITE);
-  const wasm = (ext) => statSync(join(SITE, "firstshift_web_bg.wasm" + ext)).size;
-  return { wasmRaw: wasm(""), wasmGz: wasm(".gz"), wasmBr: wasm(".br"), siteRaw: raw, siteGz: gz, siteBr: br };
+  return groups;
 }
 
-const times = [];
-const browser = await launch();
-for (let i = 0; i < RUNS; i++) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  await page.goto(BASE + "?scenario=hospitality/front-desk-overbooked");
-  await page.waitForSelector("#choices button", { state: "visible", timeout: 60_000 });
-  times.push(await page.evaluate(() => performance.now()));
-  await context.close();
+const lines = [
+  `# bench-web (median of ${RUNS} cold loads)`,
+  "",
+  "| profile | served | scenario | bytes before the first choice | first choice | its answer on screen | goal (first choice) |",
+  "|---|---|---|---|---|---|---|",
+  ...rows.map((r) =>
+    `| ${r.profile} | ${r.compression} | ${r.kind} | ${kb(r.bytes)} | ${(r.first / 1000).toFixed(2)} s | ${r.answer.toFixed(0)} ms | ≤ ${(r.goal / 1000).toFixed(1)} s |`),
+  "",
+  "Goal: ≤ 450 KB before the first choice, brotli.",
+  "",
+  "Where the time goes (ms after navigation, brotli):",
+  "",
+  `| profile | scenario | ${MARKS.join(" | ")} | first choice |`,
+  `|---|---|${MARKS.map(() => "---|").join("")}---|`,
+  ...rows.filter((r) => r.compression === "brotli").map((r) =>
+    `| ${r.profile} | ${r.kind} | ${MARKS.map((m) => r.marks[m].toFixed(0)).join(" | ")} | ${r.first.toFixed(0)} |`),
+  "",
+  "| part | files | raw | gzip | brotli |",
+  "|---|---|---|---|---|",
+];
+let total = { raw: 0, gz: 0, br: 0, files: 0 };
+for (const [part, g] of [...parts()].sort((a, b) => b[1].raw - a[1].raw)) {
+  lines.push(`| ${part} | ${g.files} | ${mb(g.raw)} | ${mb(g.gz)} | ${mb(g.br)} |`);
+  for (const k of Object.keys(total)) total[k] += g[k];
 }
-await browser.close();
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-const s = sizes();
-const mb = (n) => (n / 1e6).toFixed(2) + " MB";
-const report = [
-  `wasm: ${mb(s.wasmRaw)} raw, ${mb(s.wasmGz)} gzip, ${mb(s.wasmBr)} brotli (goal: ≤ 3.5 MB gzip)`,
-  `site: ${mb(s.siteRaw)} raw, ${mb(s.siteGz)} gzip, ${mb(s.siteBr)} brotli`,
-  `navigation → first clickable choice: median ${median.toFixed(0)} ms over ${RUNS} runs [${times.map((t) => t.toFixed(0)).join(", ")}] (goal: ≤ 1000 ms)`,
-].join("\n");
+lines.push(`| whole player | ${total.files} | ${mb(total.raw)} | ${mb(total.gz)} | ${mb(total.br)} |`);
+lines.push("", "Goal: the whole player ≤ 1.2 MB brotli and ≤ 4 MB uncompressed.");
+const report = lines.join("\n");
 console.log(report);
-writeFileSync(join(SITE, "bench-report.txt"), report + "\n");
+writeFileSync(join(SITE, "bench-report.md"), report + "\n");

@@ -28,9 +28,11 @@ export async function close(...pages) {
   for (const page of pages) await page.context().close();
 }
 
-/** A new page that records console errors and uncaught exceptions. */
-export async function open(browser, query = "", viewport = { width: 1366, height: 768 }) {
-  const context = await browser.newContext({ viewport });
+/** A new page that records console errors and uncaught exceptions. The service
+ * worker is blocked (each test then sees the network it sets up, and no test pays
+ * for the worker's background download) unless `serviceWorkers: "allow"`. */
+export async function open(browser, query = "", viewport = { width: 1366, height: 768 }, { serviceWorkers = "block" } = {}) {
+  const context = await browser.newContext({ viewport, serviceWorkers });
   const page = await context.newPage();
   page.errors = [];
   page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });

@@ -198,6 +198,7 @@ fn start_player(cmi5: bool, language: Option<&str>) {
     .add_systems(Update, (open_from_url, poll_catalog, poll_pending).chain())
     .add_systems(PostUpdate, (render_run, render_clock).chain());
     crate::view::add_views(&mut app);
+    dom::mark("app-built");
     if canvas {
         app.add_plugins(crate::canvas::CanvasPlugin {
             canvas_id: "bevy-canvas",
@@ -240,6 +241,7 @@ fn open_from_url(mut player: NonSendMut<Player>, server: Res<AssetServer>) {
         return;
     }
     player.opened_from_url = true;
+    dom::mark("first-update");
     if let Some(view) = dom::query("view") {
         show_view(&mut player.ui, &view);
     } else if let Some(src) = dom::query("src") {
@@ -253,7 +255,9 @@ fn open_from_url(mut player: NonSendMut<Player>, server: Res<AssetServer>) {
             ),
         }
     } else if let Some(id) = dom::query("scenario") {
-        match site_path::scenario_file(&id) {
+        // The compiled form: checked when the site was built, so nothing to parse
+        // or validate before the first step.
+        match site_path::compiled_scenario_file(&id) {
             Ok(path) => {
                 fetch_translation(&id);
                 open(&mut player, &server, path);
@@ -422,6 +426,7 @@ fn poll_pending(
             if TRANSLATION.with(|t| *t.borrow() == TranslationFetch::Pending) {
                 return; // the scenario waits a moment for its translation
             }
+            dom::mark("scenario-loaded");
             player.pending = None;
             let Some(asset) = assets.get(&handle) else {
                 return;
@@ -453,6 +458,16 @@ fn poll_pending(
         }
         LoadState::Failed(e) => {
             player.pending = None;
+            // No compiled form (a built-in scenario being edited under `cargo xtask
+            // serve` that has errors just now): the file itself, whose error panel
+            // says what is wrong.
+            if let Some(id) = path.strip_prefix("scenarios/").and_then(|p| {
+                p.strip_suffix(&format!(".{}", firstshift_scenario::compiled::EXTENSION))
+            }) && let Ok(source) = site_path::scenario_file(id)
+            {
+                open(&mut player, &server, source);
+                return;
+            }
             let builtin = dom::query("src").is_none() && dom::query("scenario").is_some();
             let reason = if builtin {
                 NO_SUCH_SCENARIO.to_string()

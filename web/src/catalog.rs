@@ -8,7 +8,8 @@ use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoader, LoadContext};
 use bevy::prelude::*;
 use firstshift_scenario::catalog::Catalog;
-use firstshift_scenario::{Scenario, load_scenario, site_path};
+use firstshift_scenario::compiled::load_compiled;
+use firstshift_scenario::{Scenario, site_path};
 
 #[derive(Asset, TypePath, Debug)]
 pub struct CatalogAsset(pub Result<Catalog, String>);
@@ -50,11 +51,11 @@ pub async fn fetch_builtin(
     ids.dedup();
     let mut library = BTreeMap::new();
     for id in ids {
-        let Ok(path) = site_path::scenario_file(&id) else {
+        let Ok(path) = site_path::compiled_scenario_file(&id) else {
             continue;
         };
         if let Some(text) = crate::dom::fetch_text_async(&path).await
-            && let Some(scenario) = load_scenario(&text).scenario
+            && let Ok(scenario) = load_compiled(text.as_bytes())
         {
             library.insert(id, scenario);
         }

@@ -161,6 +161,14 @@ pub fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// A named moment on the page's performance timeline (`firstshift:<name>`), so
+/// `cargo xtask bench-web` can say where start-up time goes. Costs nothing to read.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(&format!("firstshift:{name}"));
+    }
+}
+
 /// Resolves on the browser's next task, after it has drawn and handled input.
 pub async fn next_tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

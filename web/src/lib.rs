@@ -29,6 +29,7 @@ use wasm_bindgen::prelude::*;
 /// Entry point, called by the page's module script.
 #[wasm_bindgen(start)]
 pub fn start() {
+    dom::mark("wasm-started");
     std::panic::set_hook(Box::new(|info| {
         let message = format!("FirstShift stopped because of a bug: {info}");
         web_sys::console::error_1(&message.clone().into());

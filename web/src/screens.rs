@@ -187,14 +187,15 @@ impl Ui {
             .text(tr("Tip: press the number of a choice on your keyboard."));
         let bedside = BedsidePanel::build();
         let line = LinePanel::build();
+        // Two halves, side by side on a wide screen (style.css): the scene with its
+        // text equivalent, and the step with its choices, so both are in view
+        // without scrolling. On a narrow screen they stack, scene first.
+        let scene_half = el("div").class("play-scene");
+        for part in [&stage, &status, &bedside.monitor, &line.board] {
+            append(&scene_half, part);
+        }
+        let step_half = el("div").class("play-step");
         for part in [
-            &play_title,
-            &play_role,
-            &career_intro,
-            &stage,
-            &status,
-            &bedside.monitor,
-            &line.board,
             &response,
             &bedside.latest,
             &line.latest,
@@ -204,6 +205,12 @@ impl Ui {
             &hint,
             &bedside.record,
         ] {
+            append(&step_half, part);
+        }
+        let body = el("div").class("play-body");
+        append(&body, &scene_half);
+        append(&body, &step_half);
+        for part in [&play_title, &play_role, &career_intro, &body] {
             append(&play, part);
         }
         for part in [

@@ -6,7 +6,21 @@ if (document.querySelector('meta[name="firstshift-test-hooks"][content="on"]')) 
   window.firstshift = { waitSeconds };
 }
 
-init().catch((error) => {
+// Offline play (sw.js): registered once the player is running, so its download
+// never competes with the first choice. Not on the developer's live-reload server,
+// where every edit must show at once.
+function keepForOffline() {
+  const live = document.querySelector('script[src$="live-reload.js"]');
+  if (!("serviceWorker" in navigator) || live) return;
+  // A browser that refuses (private mode, a partitioned frame) just plays online.
+  navigator.serviceWorker.register("sw.js").catch(() => {});
+}
+
+performance.mark("firstshift:boot");
+init().then(() => {
+  if (document.readyState === "complete") setTimeout(keepForOffline, 1000);
+  else addEventListener("load", () => setTimeout(keepForOffline, 1000), { once: true });
+}).catch((error) => {
   const boot = document.getElementById("boot");
   if (boot) {
     boot.textContent =

@@ -70,11 +70,13 @@ pub fn bench_web() -> Result<(), String> {
     ensure_chromium()?;
     ensure_npm_packages()?;
     let addr = serve::spawn(site.clone(), 0)?;
+    let plain = serve::spawn_with(site.clone(), 0, serve::Compression::None)?;
     run(
         "startup benchmark",
         Command::new("node")
             .arg(root().join("web/e2e/bench.mjs"))
             .env("FIRSTSHIFT_URL", format!("http://{addr}/"))
+            .env("FIRSTSHIFT_PLAIN_URL", format!("http://{plain}/"))
             .env("CHROMIUM", CHROMIUM)
             .env("FIRSTSHIFT_SITE", &site),
     )

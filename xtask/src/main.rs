@@ -7,9 +7,11 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
+mod budget;
 mod docs;
 mod e2e;
 mod fuzz;
+mod offline;
 mod package;
 mod player_words;
 mod serve;
@@ -194,6 +196,7 @@ fn test(quick: bool) -> Result<(), String> {
             ]),
         )?;
         let site = web::build()?;
+        budget::check(&site)?;
         // Before the browser tests: the cmi5 test plays the unpacked cmi5 package.
         package::smoke_test()?;
         e2e::run_browser_tests(&site, &[])?;

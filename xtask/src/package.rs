@@ -59,6 +59,12 @@ pub fn package(
             pass_mark: scenario.rubric.pass_mark,
         });
         files.push((format!("scenarios/{id}.ron"), path));
+        // The compiled form the player opens first, as `build-web` wrote it.
+        let compiled = format!(
+            "scenarios/{id}.{}",
+            firstshift_scenario::compiled::EXTENSION
+        );
+        files.push((compiled.clone(), site.join(&compiled)));
     }
     // The player's files, as built.
     for entry in std::fs::read_dir(&site).map_err(|e| e.to_string())? {

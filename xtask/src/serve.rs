@@ -42,15 +42,40 @@ pub fn serve_forever(site: &Path, port: u16, frame_ancestors: &str) -> Result<()
             "<script type=\"module\" src=\"{}\"></script>",
             web::LIVE_RELOAD_SCRIPT
         );
-        axum::serve(listener, router(site, version, frame_ancestors, &extras))
+        let router = router(
+            site,
+            version,
+            frame_ancestors,
+            &extras,
+            Compression::Precompressed,
+        );
+        axum::serve(listener, router)
             .await
             .map_err(|e| e.to_string())
     })
 }
 
+/// How a spawned server sends files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    /// The `.br` / `.gz` beside each file, when the browser accepts them.
+    Precompressed,
+    /// Every file as it is, like many LMS file servers and static hosts.
+    None,
+}
+
 /// Starts a server on a background thread (port 0: any free port) and returns its
 /// address. Used by the browser tests.
 pub fn spawn(site: PathBuf, port: u16) -> Result<SocketAddr, String> {
+    spawn_with(site, port, Compression::Precompressed)
+}
+
+/// [`spawn`], choosing how files are sent (the benchmark measures both).
+pub fn spawn_with(
+    site: PathBuf,
+    port: u16,
+    compression: Compression,
+) -> Result<SocketAddr, String> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let runtime = match tokio::runtime::Runtime::new() {
@@ -69,6 +94,7 @@ pub fn spawn(site: PathBuf, port: u16) -> Result<SocketAddr, String> {
                         Arc::new(AtomicU64::new(1)),
                         LOCAL_FRAME_ANCESTORS,
                         TEST_HOOKS_MARK,
+                        compression,
                     );
                     let _ = axum::serve(listener, router).await;
                 }
@@ -97,10 +123,19 @@ pub const TEST_HOOKS_MARK: &str = r#"<meta name="firstshift-test-hooks" content=
 
 /// `extras` goes into the player's page just before `</head>`: the live-reload
 /// script for a teacher, the test-hooks mark for the browser tests.
-fn router(site: &Path, version: Arc<AtomicU64>, frame_ancestors: &str, extras: &str) -> Router {
+fn router(
+    site: &Path,
+    version: Arc<AtomicU64>,
+    frame_ancestors: &str,
+    extras: &str,
+    compression: Compression,
+) -> Router {
     let csp = HeaderValue::from_str(&content_security_policy(frame_ancestors))
         .unwrap_or_else(|_| HeaderValue::from_static("frame-ancestors 'self'"));
-    let files = ServeDir::new(site).precompressed_br().precompressed_gzip();
+    let files = match compression {
+        Compression::Precompressed => ServeDir::new(site).precompressed_br().precompressed_gzip(),
+        Compression::None => ServeDir::new(site),
+    };
     let page = {
         let (site, extras) = (site.to_path_buf(), extras.to_string());
         move || {

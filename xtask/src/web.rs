@@ -65,6 +65,7 @@ pub fn build() -> Result<PathBuf, String> {
     copy_static(&site)?;
     crate::docs::publish(&site)?;
     publish_scenarios(&site, true)?;
+    crate::offline::write_service_worker(&site)?;
     compress_and_report(&site)?;
     Ok(site)
 }
@@ -151,6 +152,10 @@ pub fn publish_scenarios(site: &Path, strict: bool) -> Result<(), String> {
             std::fs::write(&out, &text).map_err(|e| e.to_string())?;
             match loaded.scenario {
                 Some(scenario) => {
+                    // What the player opens: the checked scenario, no RON to parse.
+                    let compiled = out.with_extension(firstshift_scenario::compiled::EXTENSION);
+                    std::fs::write(&compiled, firstshift_scenario::compiled::compile(&scenario))
+                        .map_err(|e| e.to_string())?;
                     catalog.scenarios.push(CatalogEntry::new(
                         &scenario,
                         format!("scenarios/{relative}"),

@@ -64,6 +64,39 @@ impl AssetLoader for ScenarioAssetLoader {
     }
 }
 
+/// Loads a built-in scenario's compiled form (`<id>.scenario.ron`, written and
+/// validated by the site build): no validation passes, so a student's
+/// first step waits for none. A damaged file fails to load, with the reason.
+#[derive(Debug, Default, TypePath)]
+pub struct CompiledScenarioLoader;
+
+impl AssetLoader for CompiledScenarioLoader {
+    type Asset = ScenarioAsset;
+    type Settings = ();
+    type Error = std::io::Error;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        _context: &mut LoadContext<'_>,
+    ) -> Result<ScenarioAsset, Self::Error> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await?;
+        let scenario = firstshift_scenario::compiled::load_compiled(&bytes)
+            .map_err(|why| std::io::Error::new(std::io::ErrorKind::InvalidData, why))?;
+        Ok(ScenarioAsset {
+            source: String::new(),
+            scenario: Some(scenario),
+            diagnostics: Vec::new(),
+        })
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &[firstshift_scenario::compiled::EXTENSION]
+    }
+}
+
 /// The run in progress, if any.
 #[derive(Resource, Debug)]
 pub struct ActiveRun {
@@ -146,7 +179,8 @@ impl Plugin for ScenarioPlugin {
         // The asset loader only where an asset server exists (not in bare logic tests).
         if app.is_plugin_added::<AssetPlugin>() {
             app.init_asset::<ScenarioAsset>()
-                .init_asset_loader::<ScenarioAssetLoader>();
+                .init_asset_loader::<ScenarioAssetLoader>()
+                .init_asset_loader::<CompiledScenarioLoader>();
         }
     }
 }

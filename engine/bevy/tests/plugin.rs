@@ -252,6 +252,49 @@ fn the_asset_loader_gives_a_scenario_or_its_diagnostics() {
     assert_eq!(broken.diagnostics[0].code.as_str(), "FS0301");
 }
 
+#[test]
+fn a_compiled_scenario_loads_without_ron_and_a_damaged_one_fails_in_words() {
+    let dir = std::env::temp_dir().join(format!("firstshift-compiled-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let scenario = front_desk();
+    std::fs::write(
+        dir.join("front-desk.scenario.ron"),
+        firstshift_scenario::compiled::compile(&scenario),
+    )
+    .unwrap();
+    std::fs::write(dir.join("damaged.scenario.ron"), "(id: ").unwrap();
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        AssetPlugin {
+            file_path: dir.to_string_lossy().into_owned(),
+            ..default()
+        },
+        ScenarioPlugin,
+    ));
+    let server = app.world().resource::<AssetServer>().clone();
+    let good: Handle<ScenarioAsset> = server.load("front-desk.scenario.ron");
+    let damaged: Handle<ScenarioAsset> = server.load("damaged.scenario.ron");
+    let mut failure = None;
+    for _ in 0..500 {
+        app.update();
+        if let bevy::asset::LoadState::Failed(e) = server.load_state(&damaged) {
+            failure = Some(e.to_string());
+        }
+        if server.is_loaded(&good) && failure.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let assets = app.world().resource::<Assets<ScenarioAsset>>();
+    let good = assets.get(&good).expect("the compiled scenario loads");
+    assert_eq!(good.scenario.as_deref(), Some(&*scenario));
+    assert!(good.diagnostics.is_empty());
+    let failure = failure.expect("the damaged file fails to load");
+    assert!(failure.contains("damaged"), "{failure}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A view for every run: the step's id and the sweep, so the tests see both move.
 fn step_view(run: &ActiveRun, clock: SceneClock) -> Option<Frame> {
     let session = run.session.as_ref()?;

@@ -5,10 +5,12 @@
 //!   semantic [`passes`].
 //! * [`plays`] reads and runs the playthrough files that sit beside each scenario.
 //! * [`diagnostic`] renders diagnostics like rustc, or as JSON for the browser.
+//! * [`compiled`] is the checked form of a built-in scenario the player opens.
 
 use std::sync::Arc;
 
 pub mod catalog;
+pub mod compiled;
 pub mod diagnostic;
 pub mod load;
 pub mod passes;

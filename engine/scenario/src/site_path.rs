@@ -126,6 +126,11 @@ pub fn scenario_file(id: &str) -> Result<String, PathError> {
     scenario_id(id).map(|id| format!("scenarios/{id}.ron"))
 }
 
+/// Where a built-in scenario's compiled form is (see [`crate::compiled`]).
+pub fn compiled_scenario_file(id: &str) -> Result<String, PathError> {
+    scenario_id(id).map(|id| format!("scenarios/{id}.{}", crate::compiled::EXTENSION))
+}
+
 /// Where a built-in scenario's translation is; `language` is a code such as `es`.
 pub fn translation_file(id: &str, language: &str) -> Result<String, PathError> {
     let id = scenario_id(id)?;

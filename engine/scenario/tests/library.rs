@@ -87,3 +87,29 @@ fn at_least_four_scenarios_are_fully_translated_into_spanish() {
         "Spanish for at least four scenarios; found {complete:?}"
     );
 }
+
+/// The player opens built-in scenarios from their compiled form: it must be the
+/// very scenario the file describes, with the same content hash (run files and
+/// profile records name scenarios by it), and play every playthrough the same.
+#[test]
+fn every_scenario_compiles_to_the_same_scenario() {
+    use firstshift_scenario::compiled::{compile, load_compiled};
+    for (path, _, scenario) in common::builtin() {
+        let compiled = compile(&scenario);
+        let back = load_compiled(compiled.as_bytes())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(*back, *scenario, "{}", path.display());
+        assert_eq!(back.content_hash(), scenario.content_hash());
+        let text = std::fs::read_to_string(path.with_extension("plays.ron")).unwrap();
+        for play in parse_plays(&text).value.unwrap().plays {
+            let (a, b) = (run_play(&scenario, &play), run_play(&back, &play));
+            assert_eq!(
+                format!("{a:?}"),
+                format!("{b:?}"),
+                "{}: {}",
+                path.display(),
+                play.name
+            );
+        }
+    }
+}

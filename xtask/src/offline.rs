@@ -1,0 +1,127 @@
+//! Offline play: writes the service worker's list of files and its version.
+//!
+//! The worker (`web/static/sw.js`) keeps every file a student needs to play a
+//! built-in scenario: the page, its scripts, styles, the wasm, the catalog and
+//! every scenario with its translations. The guides (`docs/`), the host side of
+//! the embedding protocol and the developer's live-reload script are left out.
+//! The version is a hash of the files' names and contents, so any change installs
+//! a new cache and nothing stale is kept.
+
+use std::path::Path;
+
+/// The line of `sw.js` this module writes.
+const BUILD_LINE: &str =
+    "const BUILD = { version: \"unbuilt\", files: [] }; // xtask writes this line";
+
+/// Fills in `site/sw.js` from the files now in `site`.
+pub fn write_service_worker(site: &Path) -> Result<(), String> {
+    let worker = site.join("sw.js");
+    let template =
+        std::fs::read_to_string(&worker).map_err(|e| format!("{}: {e}", worker.display()))?;
+    if !template.contains(BUILD_LINE) {
+        return Err(format!(
+            "{} has no `{BUILD_LINE}` line for the build to fill in",
+            worker.display()
+        ));
+    }
+    let files = kept_files(site)?;
+    let mut hash = Fnv::default();
+    for file in &files {
+        hash.write(file.as_bytes());
+        hash.write(&std::fs::read(site.join(file)).map_err(|e| e.to_string())?);
+    }
+    let build = serde_json::json!({ "version": format!("{:016x}", hash.0), "files": files });
+    let line = format!("const BUILD = {build};");
+    std::fs::write(&worker, template.replacen(BUILD_LINE, &line, 1)).map_err(|e| e.to_string())
+}
+
+/// What the worker keeps, as paths relative to the site with `/`, sorted.
+pub fn kept_files(site: &Path) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    let mut stack = vec![site.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).map_err(|e| e.to_string())? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            let relative = path
+                .strip_prefix(site)
+                .map_err(|e| e.to_string())?
+                .to_string_lossy()
+                .replace('\\', "/");
+            if path.is_dir() {
+                if relative != "docs" {
+                    stack.push(path);
+                }
+            } else if is_kept(&relative) {
+                files.push(relative);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn is_kept(relative: &str) -> bool {
+    let left_out_names = ["sw.js", "embed.js", "live-reload.js"];
+    let left_out_ends = [".gz", ".br", ".txt", ".md"];
+    !left_out_names.contains(&relative) && !left_out_ends.iter().any(|end| relative.ends_with(end))
+}
+
+/// FNV-1a, 64-bit: a version stamp, not a security measure.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_what_a_student_plays_with_and_nothing_else() {
+        for kept in [
+            "index.html",
+            "firstshift_web_bg.wasm",
+            "scenarios/index.json",
+            "scenarios/a/b.es.ron",
+        ] {
+            assert!(is_kept(kept), "{kept}");
+        }
+        for left in [
+            "sw.js",
+            "embed.js",
+            "live-reload.js",
+            "size-report.txt",
+            "index.html.br",
+            "bench-report.md",
+        ] {
+            assert!(!is_kept(left), "{left}");
+        }
+    }
+
+    #[test]
+    fn the_version_changes_with_any_byte() {
+        let mut a = Fnv::default();
+        a.write(b"index.html<html>");
+        let mut b = Fnv::default();
+        b.write(b"index.html<html!");
+        assert_ne!(a.0, b.0);
+    }
+
+    #[test]
+    fn the_template_has_the_line_the_build_fills_in() {
+        let template = include_str!("../../web/static/sw.js");
+        assert!(template.contains(BUILD_LINE));
+    }
+}
