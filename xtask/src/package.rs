@@ -71,10 +71,12 @@ pub fn package(
         let path = entry.map_err(|e| e.to_string())?.path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         // Live reload is for `cargo xtask serve` only: an LMS never answers it.
+        // Reports (`size-report.txt`, `bench-report.md`) are not the player's.
         let skip = path.is_dir()
             || name.ends_with(".gz")
             || name.ends_with(".br")
             || name.ends_with(".txt")
+            || name.ends_with(".md")
             || name == web::LIVE_RELOAD_SCRIPT;
         if !skip {
             files.push((name, path));
