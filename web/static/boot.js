@@ -10,7 +10,7 @@ if (document.querySelector('meta[name="firstshift-test-hooks"][content="on"]')) 
 // never competes with the first choice. Not on the developer's live-reload server,
 // where every edit must show at once.
 function keepForOffline() {
-  const live = document.querySelector('script[src$="live-reload.js"]');
+  const live = document.documentElement.dataset.liveReload === "on";
   if (!("serviceWorker" in navigator) || live) return;
   // A browser that refuses (private mode, a partitioned frame) just plays online.
   navigator.serviceWorker.register("sw.js").catch(() => {});
