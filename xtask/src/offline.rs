@@ -25,12 +25,13 @@ pub fn write_service_worker(site: &Path) -> Result<(), String> {
         ));
     }
     let files = kept_files(site)?;
-    let mut hash = Fnv::default();
+    let mut kept = Vec::new();
     for file in &files {
-        hash.write(file.as_bytes());
-        hash.write(&std::fs::read(site.join(file)).map_err(|e| e.to_string())?);
+        kept.extend_from_slice(file.as_bytes());
+        kept.extend(std::fs::read(site.join(file)).map_err(|e| e.to_string())?);
     }
-    let build = serde_json::json!({ "version": format!("{:016x}", hash.0), "files": files });
+    let version = firstshift_core::fnv1a64(&kept);
+    let build = serde_json::json!({ "version": format!("{version:016x}"), "files": files });
     let line = format!("const BUILD = {build};");
     std::fs::write(&worker, template.replacen(BUILD_LINE, &line, 1)).map_err(|e| e.to_string())
 }
@@ -66,24 +67,6 @@ fn is_kept(relative: &str) -> bool {
     !left_out_names.contains(&relative) && !left_out_ends.iter().any(|end| relative.ends_with(end))
 }
 
-/// FNV-1a, 64-bit: a version stamp, not a security measure.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 ^= u64::from(*byte);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,13 +93,23 @@ mod tests {
         }
     }
 
+    /// The worker's version after a build of a site holding `index.html` only.
+    fn version_for(page: &str) -> String {
+        let site = std::env::temp_dir().join(format!("firstshift-sw-{}", std::process::id()));
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::write(site.join("sw.js"), include_str!("../../web/static/sw.js")).unwrap();
+        std::fs::write(site.join("index.html"), page).unwrap();
+        write_service_worker(&site).unwrap();
+        let worker = std::fs::read_to_string(site.join("sw.js")).unwrap();
+        let _ = std::fs::remove_dir_all(&site);
+        let at = worker.find("\"version\":\"").unwrap() + 11;
+        worker[at..at + 16].to_string()
+    }
+
     #[test]
     fn the_version_changes_with_any_byte() {
-        let mut a = Fnv::default();
-        a.write(b"index.html<html>");
-        let mut b = Fnv::default();
-        b.write(b"index.html<html!");
-        assert_ne!(a.0, b.0);
+        assert_eq!(version_for("<html>"), version_for("<html>"));
+        assert_ne!(version_for("<html>"), version_for("<html!"));
     }
 
     #[test]

@@ -556,7 +556,7 @@ const HORIZON_ALLOWANCE: Seconds = 10;
 
 /// FNV-1a, 64 bit: tiny, stable, and good enough to tell versions apart (not a
 /// defence against a deliberate forgery — saves carry no secrets).
-pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {
         hash ^= u64::from(b);

@@ -101,17 +101,10 @@ pub fn preferred_language<'a>(preferences: &Value, spoken: &[&'a str]) -> Option
 /// and the registration, so the save belongs to this student's attempt (and the
 /// key names no one).
 pub fn registration_key(actor: &Value, registration: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in actor
-        .to_string()
-        .bytes()
-        .chain([0])
-        .chain(registration.bytes())
-    {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
+    let mut bytes = actor.to_string().into_bytes();
+    bytes.push(0);
+    bytes.extend_from_slice(registration.as_bytes());
+    format!("{:016x}", firstshift_core::fnv1a64(&bytes))
 }
 
 #[cfg(test)]

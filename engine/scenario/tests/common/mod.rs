@@ -90,11 +90,7 @@ pub mod save_bytes {
 
     /// The body with a correct checksum, as a save string.
     pub fn seal(head: &str, body: &[u8]) -> String {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in body {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        let hash = firstshift_core::fnv1a64(body);
         let mut bytes = body.to_vec();
         bytes.extend_from_slice(&(hash as u32).to_le_bytes());
         format!("{head}.{}", URL_SAFE_NO_PAD.encode(bytes))
