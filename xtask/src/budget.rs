@@ -41,35 +41,24 @@ pub fn over_budget(sizes: &Sizes) -> Vec<String> {
 /// Measures the built site (the files `build-web` wrote, with their `.br` beside).
 pub fn measure(site: &Path) -> Result<Sizes, String> {
     let mut sizes = Sizes::default();
-    let mut stack = vec![site.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).map_err(|e| e.to_string())? {
-            let path = entry.map_err(|e| e.to_string())?.path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
+    for file in crate::web::files_under(site)? {
+        let served = file.strip_suffix(".br").unwrap_or(&file);
+        if file.ends_with(".gz") || crate::web::is_report(served) {
+            continue;
+        }
+        let size = std::fs::metadata(site.join(&file))
+            .map_err(|e| e.to_string())?
+            .len();
+        let is_wasm = served == "firstshift_web_bg.wasm";
+        if file.ends_with(".br") {
+            sizes.site_brotli += size;
+            if is_wasm {
+                sizes.wasm_brotli += size;
             }
-            let name = path
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            // Reports are written beside the site but never served to a student.
-            if name.ends_with(".txt") || name.ends_with(".md") || name.ends_with(".gz") {
-                continue;
-            }
-            let size = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
-            let is_wasm = name.starts_with("firstshift_web_bg.wasm");
-            if name.ends_with(".br") {
-                sizes.site_brotli += size;
-                if is_wasm {
-                    sizes.wasm_brotli += size;
-                }
-            } else {
-                sizes.site_raw += size;
-                if is_wasm {
-                    sizes.wasm_raw += size;
-                }
+        } else {
+            sizes.site_raw += size;
+            if is_wasm {
+                sizes.wasm_raw += size;
             }
         }
     }

@@ -38,33 +38,19 @@ pub fn write_service_worker(site: &Path) -> Result<(), String> {
 
 /// What the worker keeps, as paths relative to the site with `/`, sorted.
 pub fn kept_files(site: &Path) -> Result<Vec<String>, String> {
-    let mut files = Vec::new();
-    let mut stack = vec![site.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).map_err(|e| e.to_string())? {
-            let path = entry.map_err(|e| e.to_string())?.path();
-            let relative = path
-                .strip_prefix(site)
-                .map_err(|e| e.to_string())?
-                .to_string_lossy()
-                .replace('\\', "/");
-            if path.is_dir() {
-                if relative != "docs" {
-                    stack.push(path);
-                }
-            } else if is_kept(&relative) {
-                files.push(relative);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
+    Ok(crate::web::files_under(site)?
+        .into_iter()
+        .filter(|f| is_kept(f))
+        .collect())
 }
 
 fn is_kept(relative: &str) -> bool {
     let left_out_names = ["sw.js", "embed.js", "live-reload.js"];
-    let left_out_ends = [".gz", ".br", ".txt", ".md"];
-    !left_out_names.contains(&relative) && !left_out_ends.iter().any(|end| relative.ends_with(end))
+    !relative.starts_with("docs/")
+        && !left_out_names.contains(&relative)
+        && !relative.ends_with(".gz")
+        && !relative.ends_with(".br")
+        && !crate::web::is_report(relative)
 }
 
 #[cfg(test)]

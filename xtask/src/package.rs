@@ -75,8 +75,7 @@ pub fn package(
         let skip = path.is_dir()
             || name.ends_with(".gz")
             || name.ends_with(".br")
-            || name.ends_with(".txt")
-            || name.ends_with(".md")
+            || web::is_report(&name)
             || name == web::LIVE_RELOAD_SCRIPT;
         if !skip {
             files.push((name, path));

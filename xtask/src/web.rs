@@ -225,24 +225,38 @@ pub fn catalog_of(ids: &[String]) -> Result<String, String> {
     serde_json::to_string_pretty(&catalog).map_err(|e| e.to_string())
 }
 
-/// Writes `.gz` and `.br` beside each file and prints (and saves) a size report.
-fn compress_and_report(site: &Path) -> Result<(), String> {
+/// Every file under `dir`, as paths relative to it with `/`, sorted.
+pub fn files_under(dir: &Path) -> Result<Vec<String>, String> {
     let mut files = Vec::new();
-    let mut stack = vec![site.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).map_err(|e| e.to_string())? {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).map_err(|e| e.to_string())? {
             let path = entry.map_err(|e| e.to_string())?.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if !matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("gz" | "br" | "txt")
-            ) {
-                files.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).map_err(|e| e.to_string())?;
+                files.push(relative.to_string_lossy().replace('\\', "/"));
             }
         }
     }
     files.sort();
+    Ok(files)
+}
+
+/// The reports written beside the built site (`size-report.txt`, `bench-report.md`):
+/// never served to a student, compressed, cached or packaged.
+pub fn is_report(name: &str) -> bool {
+    name.ends_with(".txt") || name.ends_with(".md")
+}
+
+/// Writes `.gz` and `.br` beside each file and prints (and saves) a size report.
+fn compress_and_report(site: &Path) -> Result<(), String> {
+    let files: Vec<PathBuf> = files_under(site)?
+        .into_iter()
+        .filter(|f| !f.ends_with(".gz") && !f.ends_with(".br") && !is_report(f))
+        .map(|f| site.join(f))
+        .collect();
     let mut report =
         String::from("file                                         raw        gzip      brotli\n");
     let (mut total_raw, mut total_gz, mut total_br) = (0, 0, 0);
