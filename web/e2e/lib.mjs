@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: launch Debian's chromium through
 // playwright-core, open the player, wait on page state (never on sleeps).
 import { chromium } from "playwright-core";
+import { PNG } from "pngjs";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
@@ -26,6 +27,17 @@ export async function launch(extraArgs = []) {
  * would slow every later test. */
 export async function close(...pages) {
   for (const page of pages) await page.context().close();
+}
+
+/** Number of distinct colours in a PNG (coarsely quantised): a blank canvas shows
+ * one, a drawn scene many. */
+export function colourCount(buffer) {
+  const png = PNG.sync.read(buffer);
+  const seen = new Set();
+  for (let i = 0; i < png.data.length; i += 4) {
+    seen.add(((png.data[i] >> 4) << 8) | ((png.data[i + 1] >> 4) << 4) | (png.data[i + 2] >> 4));
+  }
+  return seen.size;
 }
 
 /** A new page that records console errors and uncaught exceptions. The service

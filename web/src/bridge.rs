@@ -201,7 +201,7 @@ fn start_player(cmi5: bool, language: Option<&str>) {
     dom::mark("app-built");
     if canvas {
         app.add_plugins(crate::canvas::CanvasPlugin {
-            canvas_id: "bevy-canvas",
+            canvas_id: crate::screens::SCENE_CANVAS,
         });
     }
     app.run();

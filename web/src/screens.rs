@@ -49,6 +49,9 @@ impl Screen {
     }
 }
 
+/// The id of the canvas the scene is painted on (`canvas::CanvasPlugin`).
+pub const SCENE_CANVAS: &str = "bevy-canvas";
+
 /// Handles to the parts of the page that change.
 pub struct Ui {
     app: Element,
@@ -162,7 +165,7 @@ impl Ui {
             // The canvas fills this box, so the box must have its own size.
             let _ = stage.class_list().add_1("has-canvas");
             let canvas = el("canvas")
-                .id("bevy-canvas")
+                .id(SCENE_CANVAS)
                 .attr("role", "img")
                 .attr("aria-label", tr("The scene: your role, the setting, the clock and your progress (described next to it)"))
                 .attr("aria-describedby", "play-role status");
@@ -403,7 +406,7 @@ impl Ui {
         self.line.begin();
         // The canvas draws a bedside monitor for a patient; its description then
         // points at the monitor's text equivalent.
-        if let Some(canvas) = crate::dom::document().get_element_by_id("bevy-canvas") {
+        if let Some(canvas) = crate::dom::document().get_element_by_id(SCENE_CANVAS) {
             let (label, described_by) = if BedsidePanel::has_patient(scenario) {
                 (
                     tr("The patient's bedside monitor (described in the Patient monitor section)"),

@@ -1,21 +1,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { PNG } from "pngjs";
-import { launch, open, screen, shot, close } from "../lib.mjs";
+import { colourCount, launch, open, screen, shot, close } from "../lib.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** Number of distinct colours in a PNG (coarsely quantised). */
-function colours(buffer) {
-  const png = PNG.sync.read(buffer);
-  const seen = new Set();
-  for (let i = 0; i < png.data.length; i += 4) {
-    seen.add(((png.data[i] >> 4) << 8) | ((png.data[i + 1] >> 4) << 4) | (png.data[i + 2] >> 4));
-  }
-  return seen.size;
-}
 
 test("the canvas draws the scene (not blank) and the page logs no errors", async () => {
   const page = await open(browser, "?scenario=hospitality/front-desk-overbooked");
@@ -24,7 +13,7 @@ test("the canvas draws the scene (not blank) and the page logs no errors", async
   // Wait on what is drawn: text and bars give many colours, a blank canvas one.
   let count = 0;
   for (let attempt = 0; attempt < 120 && count < 20; attempt++) {
-    count = colours(await canvas.screenshot());
+    count = colourCount(await canvas.screenshot());
   }
   assert.ok(count >= 20, `the canvas shows only ${count} colours`);
   await shot(page, "play-canvas");

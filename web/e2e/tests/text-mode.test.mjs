@@ -4,8 +4,7 @@
 // want text alone.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { PNG } from "pngjs";
-import { launch, open, screen, shot, close, playByKeyboard } from "../lib.mjs";
+import { colourCount, launch, open, screen, shot, close, playByKeyboard } from "../lib.mjs";
 
 let noWebgl;
 let withWebgl;
@@ -21,21 +20,11 @@ after(async () => {
 const BEST = ["greet-warmly", "check-system", "explain-apologise", "arrange-walk", "walk-full", "log-and-handover"]
   .map((id) => ({ Choose: id }));
 
-/** Number of distinct colours in a PNG (coarsely quantised). */
-function colours(buffer) {
-  const png = PNG.sync.read(buffer);
-  const seen = new Set();
-  for (let i = 0; i < png.data.length; i += 4) {
-    seen.add(((png.data[i] >> 4) << 8) | ((png.data[i + 1] >> 4) << 4) | (png.data[i + 2] >> 4));
-  }
-  return seen.size;
-}
-
 /** Waits until the canvas shows at least `wanted` colours; returns how many it shows. */
 async function drawnColours(page, wanted = 12) {
   const canvas = await page.waitForSelector("#bevy-canvas");
   let count = 0;
-  for (let attempt = 0; attempt < 60 && count < wanted; attempt++) count = colours(await canvas.screenshot());
+  for (let attempt = 0; attempt < 60 && count < wanted; attempt++) count = colourCount(await canvas.screenshot());
   return count;
 }
 
