@@ -154,7 +154,7 @@ impl Ui {
             .child(
                 &el("span")
                     .class("progress-wrap")
-                    .text(tr("Progress "))
+                    .child(&el("span").class("progress-label").text(tr("Progress ")))
                     .child(&progress)
                     .child(&progress_text),
             )
@@ -190,11 +190,14 @@ impl Ui {
             .text(tr("Tip: press the number of a choice on your keyboard."));
         let bedside = BedsidePanel::build();
         let line = LinePanel::build();
-        // Two halves, side by side on a wide screen (style.css): the scene with its
-        // text equivalent, and the step with its choices, so both are in view
-        // without scrolling. On a narrow screen they stack, scene first.
+        // Three parts (style.css places them). On a wide screen the scene and the
+        // step sit side by side, with the scene's text equivalent and the career
+        // facts under the scene. On a narrow one they stack in page order: the scene
+        // compact, then the step and its choices (in view without scrolling), then
+        // the readings. Page order is reading and tab order at every width, so no
+        // CSS reordering is used.
         let scene_half = el("div").class("play-scene");
-        for part in [&stage, &status, &bedside.monitor, &line.board] {
+        for part in [&stage, &status] {
             append(&scene_half, part);
         }
         let step_half = el("div").class("play-step");
@@ -210,10 +213,15 @@ impl Ui {
         ] {
             append(&step_half, part);
         }
+        let aside = el("div").class("play-aside");
+        for part in [&bedside.monitor, &line.board, &career_intro] {
+            append(&aside, part);
+        }
         let body = el("div").class("play-body");
-        append(&body, &scene_half);
-        append(&body, &step_half);
-        for part in [&play_title, &play_role, &career_intro, &body] {
+        for part in [&scene_half, &step_half, &aside] {
+            append(&body, part);
+        }
+        for part in [&play_title, &play_role, &body] {
             append(&play, part);
         }
         for part in [
