@@ -3,7 +3,6 @@
 //! DOM from the runtime's `RunEvent`s. No scenario logic lives here.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -24,68 +23,9 @@ use wasm_bindgen::closure::Closure;
 
 use crate::catalog::{CatalogAsset, CatalogLoader};
 use crate::dom;
+use crate::inbox::{UiCommand, drain, push};
 use crate::screens::{Screen, Ui};
 use crate::storage;
-
-/// What the page asks for.
-#[derive(Debug, Clone)]
-pub enum UiCommand {
-    /// A file the teacher picked or dropped.
-    OpenText {
-        name: String,
-        text: String,
-    },
-    Choose(String),
-    /// A number key: the n-th choice on offer (1-based).
-    ChooseNumber(usize),
-    TogglePause,
-    Restart,
-    ContinueSaved,
-    StartOver,
-    Download,
-    Wait(u64),
-    /// The reflection form's Save button: its answers are read from the page.
-    SaveReflection,
-    /// The profile or portfolio page, its records re-scored.
-    ShowRecords {
-        view: String,
-        profile: Profile,
-        checks: Vec<Check>,
-        damaged: Option<String>,
-    },
-    ClearProfile,
-}
-
-thread_local! {
-    static INBOX: RefCell<VecDeque<UiCommand>> = const { RefCell::new(VecDeque::new()) };
-}
-
-pub fn push(command: UiCommand) {
-    INBOX.with(|i| i.borrow_mut().push_back(command));
-}
-
-/// Reads a picked or dropped file's text, then opens it.
-pub fn read_file(file: web_sys::File) {
-    let Ok(reader) = web_sys::FileReader::new() else {
-        return;
-    };
-    let name = file.name();
-    let reader2 = reader.clone();
-    let onload = Closure::<dyn FnMut()>::new(move || {
-        let text = reader2
-            .result()
-            .ok()
-            .and_then(|r| r.as_string())
-            .unwrap_or_default();
-        push(UiCommand::OpenText {
-            name: name.clone(),
-            text,
-        });
-    });
-    reader.set_onload(Some(onload.as_ref().unchecked_ref()));
-    onload.forget();
-    let _ = reader.read_as_text(&file);
-}
 
 /// The player's state that lives beside the Bevy world (DOM handles are not `Send`).
 struct Player {
@@ -590,8 +530,7 @@ fn drain_inbox(
     mut run: ResMut<ActiveRun>,
     mut commands: MessageWriter<RunCommand>,
 ) {
-    let inbox: Vec<UiCommand> = INBOX.with(|i| i.borrow_mut().drain(..).collect());
-    for command in inbox {
+    for command in drain() {
         match command {
             UiCommand::OpenText { name, text } => {
                 let loaded = load_scenario(&text);
@@ -799,7 +738,7 @@ fn render_clock(mut player: NonSendMut<Player>, run: Res<ActiveRun>) {
     let Some(session) = run.session.as_ref() else {
         return;
     };
-    player.ui.render_clock(session, progress_percent(session));
+    player.ui.render_clock(session);
     crate::embed::resize();
     player.ui.bedside.render(session, js_sys::Date::now());
     player.ui.line.render(session);
@@ -808,10 +747,6 @@ fn render_clock(mut player: NonSendMut<Player>, run: Res<ActiveRun>) {
         storage::save(&session.scenario().id, &encode_save(session));
         player.last_saved_clock = session.clock();
     }
-}
-
-pub fn progress_percent(session: &Session) -> u32 {
-    (firstshift_bevy::progress(session) * 100.0).round() as u32
 }
 
 fn download_transcript(session: &Session) {

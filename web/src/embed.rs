@@ -14,8 +14,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{MessageEvent, Window};
 
-use crate::bridge::{UiCommand, push};
 use crate::dom;
+use crate::inbox::{UiCommand, push};
 
 /// The protocol's name and version, in every message both ways.
 pub const PROTOCOL: &str = "firstshift";

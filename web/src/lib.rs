@@ -17,6 +17,7 @@ mod cmi5;
 mod dom;
 mod embed;
 mod i18n;
+mod inbox;
 mod line_panel;
 mod lms;
 mod profile;
@@ -44,6 +45,6 @@ pub fn start() {
 #[wasm_bindgen(js_name = waitSeconds)]
 pub fn wait_seconds(seconds: u32) {
     if dom::test_hooks() {
-        bridge::push(bridge::UiCommand::Wait(u64::from(seconds)));
+        inbox::push(inbox::UiCommand::Wait(u64::from(seconds)));
     }
 }

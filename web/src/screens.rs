@@ -11,9 +11,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlProgressElement};
 
 use crate::bedside_panel::BedsidePanel;
-use crate::bridge::{UiCommand, push};
 use crate::dom::{Build, append, button, clear, el, focus, on, set_hidden};
 use crate::i18n::{self, tr, trf};
+use crate::inbox::{UiCommand, push};
 use crate::line_panel::LinePanel;
 
 /// Which screen is showing; mirrored in `#app[data-screen]` for tests and styling.
@@ -489,7 +489,7 @@ impl Ui {
             .app
             .set_attribute("data-turn", &session.history().choices.len().to_string());
         self.render_choices(session);
-        self.render_clock(session, crate::bridge::progress_percent(session));
+        self.render_clock(session);
         // Screen readers read the new step from its heading; the live region says
         // what the last choice led to.
         focus(&self.step_heading);
@@ -528,7 +528,8 @@ impl Ui {
             .set_attribute("data-count", &session.offered().len().to_string());
     }
 
-    pub fn render_clock(&self, session: &Session, percent: u32) {
+    pub fn render_clock(&self, session: &Session) {
+        let percent = (firstshift_bevy::progress(session) * 100.0).round() as u32;
         let text = clock_text(session.clock());
         if self.clock.text_content().as_deref() != Some(text.as_str()) {
             self.clock.set_text_content(Some(&text));
@@ -1329,7 +1330,7 @@ fn own_file_panel() -> Element {
         "…or drop it here.",
         |files| {
             if let Some(file) = files.get(0) {
-                crate::bridge::read_file(file);
+                crate::inbox::read_file(file);
             }
         },
     );

@@ -15,6 +15,7 @@ mod offline;
 mod package;
 mod player_words;
 mod serve;
+mod wasm_size;
 mod web;
 
 #[derive(Debug, Parser)]

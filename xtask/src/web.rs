@@ -66,7 +66,8 @@ pub fn build() -> Result<PathBuf, String> {
     crate::docs::publish(&site)?;
     publish_scenarios(&site, true)?;
     crate::offline::write_service_worker(&site)?;
-    compress_and_report(&site)?;
+    let by_crate = crate::wasm_size::report(&crate::wasm_size::read(&wasm)?);
+    compress_and_report(&site, &by_crate)?;
     Ok(site)
 }
 
@@ -251,7 +252,9 @@ pub fn is_report(name: &str) -> bool {
 }
 
 /// Writes `.gz` and `.br` beside each file and prints (and saves) a size report.
-fn compress_and_report(site: &Path) -> Result<(), String> {
+/// Writes each file's `.gz` and `.br` beside it and the size report, which ends
+/// with `appendix` (the wasm's breakdown by crate).
+fn compress_and_report(site: &Path, appendix: &str) -> Result<(), String> {
     let files: Vec<PathBuf> = files_under(site)?
         .into_iter()
         .filter(|f| !f.ends_with(".gz") && !f.ends_with(".br") && !is_report(f))
@@ -298,6 +301,7 @@ fn compress_and_report(site: &Path) -> Result<(), String> {
         "xtask: compression took {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    report.push_str(appendix);
     println!("{report}");
     std::fs::write(site.join("size-report.txt"), report).map_err(|e| e.to_string())?;
     Ok(())

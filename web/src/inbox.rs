@@ -1,0 +1,76 @@
+//! The page's inbox: DOM events (buttons, keys, files, the embedding page) push
+//! [`UiCommand`]s here, and the app drains them once a frame (`bridge`). The screens
+//! and the hosts depend on this module only, never on the app, so no module that
+//! draws the page imports the one that runs it.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use firstshift_report::profile::{Check, Profile};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+/// What the page asks for.
+#[derive(Debug, Clone)]
+pub enum UiCommand {
+    /// A file the teacher picked or dropped.
+    OpenText {
+        name: String,
+        text: String,
+    },
+    Choose(String),
+    /// A number key: the n-th choice on offer (1-based).
+    ChooseNumber(usize),
+    TogglePause,
+    Restart,
+    ContinueSaved,
+    StartOver,
+    Download,
+    Wait(u64),
+    /// The reflection form's Save button: its answers are read from the page.
+    SaveReflection,
+    /// The profile or portfolio page, its records re-scored.
+    ShowRecords {
+        view: String,
+        profile: Profile,
+        checks: Vec<Check>,
+        damaged: Option<String>,
+    },
+    ClearProfile,
+}
+
+thread_local! {
+    static INBOX: RefCell<VecDeque<UiCommand>> = const { RefCell::new(VecDeque::new()) };
+}
+
+pub fn push(command: UiCommand) {
+    INBOX.with(|i| i.borrow_mut().push_back(command));
+}
+
+/// Reads a picked or dropped file's text, then opens it.
+pub fn read_file(file: web_sys::File) {
+    let Ok(reader) = web_sys::FileReader::new() else {
+        return;
+    };
+    let name = file.name();
+    let reader2 = reader.clone();
+    let onload = Closure::<dyn FnMut()>::new(move || {
+        let text = reader2
+            .result()
+            .ok()
+            .and_then(|r| r.as_string())
+            .unwrap_or_default();
+        push(UiCommand::OpenText {
+            name: name.clone(),
+            text,
+        });
+    });
+    reader.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    let _ = reader.read_as_text(&file);
+}
+
+/// Every command pushed since the last drain, oldest first.
+pub fn drain() -> Vec<UiCommand> {
+    INBOX.with(|i| i.borrow_mut().drain(..).collect())
+}
