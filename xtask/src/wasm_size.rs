@@ -142,7 +142,7 @@ pub fn report(breakdown: &Breakdown) -> String {
         total as f64 / 1000.0
     );
     let mut families: Vec<_> = families.into_iter().collect();
-    families.sort_by(|a, b| b.1.cmp(&a.1));
+    families.sort_by_key(|f| std::cmp::Reverse(f.1));
     for (name, size) in families {
         out.push_str(&format!("  {name:<58}{}\n", share(size)));
     }
