@@ -6,32 +6,36 @@ use std::cell::RefCell;
 use std::sync::Arc;
 use std::time::Duration;
 
-use bevy::app::ScheduleRunnerPlugin;
-use bevy::asset::{AssetMetaCheck, LoadState};
-use bevy::prelude::*;
-use firstshift_bevy::{
-    ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioAsset, ScenarioPlugin, ScenePlugin,
-};
+use bevy_app::ScheduleRunnerPlugin;
+use bevy_app::prelude::*;
+use bevy_ecs::prelude::*;
+use bevy_time::TimePlugin;
+use firstshift_bevy::{ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioPlugin, ScenePlugin};
 use firstshift_core::transcript::{decode_save_transcript, encode_save};
 use firstshift_core::{Event, Transcript};
 use firstshift_report::profile::{Check, Profile};
 use firstshift_rubric::score_session;
+use firstshift_scenario::catalog::Catalog;
+use firstshift_scenario::compiled::load_compiled;
 use firstshift_scenario::diagnostic::{self, SourceFile};
 use firstshift_scenario::{Diagnostic, Scenario, Session, load_scenario, site_path};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-use crate::catalog::{CatalogAsset, CatalogLoader};
 use crate::dom;
-use crate::inbox::{UiCommand, drain, push};
+use crate::inbox::{SiteFile, UiCommand, drain, fetch, push};
 use crate::screens::{Screen, Ui};
 use crate::storage;
 
 /// The player's state that lives beside the Bevy world (DOM handles are not `Send`).
 struct Player {
     ui: Ui,
-    catalog_handle: Handle<CatalogAsset>,
-    pending: Option<(String, Handle<ScenarioAsset>)>,
+    /// The catalog index once it has arrived, or why it could not be read.
+    catalog: Option<Result<Catalog, String>>,
+    /// The scenario file on its way.
+    pending: Option<SiteFile>,
+    /// A scenario that has arrived and waits a moment for its translation.
+    arrived: Option<Arrived>,
     current: Option<Arc<Scenario>>,
     saved: Option<Transcript>,
     manual_clock: bool,
@@ -105,26 +109,25 @@ fn start_player(cmi5: bool, language: Option<&str>) {
     // nothing to compile before its first frame.
     let mut app = App::new();
     app.add_plugins((
-        MinimalPlugins.set(ScheduleRunnerPlugin::run_loop(Duration::from_millis(16))),
-        AssetPlugin {
-            file_path: ".".into(),
-            meta_check: AssetMetaCheck::Never,
-            ..default()
-        },
+        TaskPoolPlugin::default(),
+        TimePlugin,
+        ScheduleRunnerPlugin::run_loop(Duration::from_millis(16)),
         ScenarioPlugin,
         ScenePlugin,
-    ))
-    .init_asset::<CatalogAsset>()
-    .init_asset_loader::<CatalogLoader>();
-    let catalog_handle = app
-        .world()
-        .resource::<AssetServer>()
-        .load::<CatalogAsset>("scenarios/index.json");
+    ));
+    // The catalog is wanted only when the URL names no scenario.
+    let wants_catalog = ["view", "src", "scenario"]
+        .iter()
+        .all(|name| dom::query(name).is_none());
+    if wants_catalog {
+        fetch(SiteFile::Catalog);
+    }
     let manual_clock = dom::test_query("clock").as_deref() == Some("manual");
     app.insert_non_send(Player {
         ui,
-        catalog_handle,
+        catalog: None,
         pending: None,
+        arrived: None,
         current: None,
         saved: None,
         manual_clock,
@@ -135,7 +138,10 @@ fn start_player(cmi5: bool, language: Option<&str>) {
         lms_saved,
     })
     .add_systems(PreUpdate, drain_inbox)
-    .add_systems(Update, (open_from_url, poll_catalog, poll_pending).chain())
+    .add_systems(
+        Update,
+        (open_from_url, show_catalog, present_arrived).chain(),
+    )
     .add_systems(PostUpdate, (render_run, render_clock).chain());
     crate::view::add_views(&mut app);
     dom::mark("app-built");
@@ -176,7 +182,7 @@ fn keyboard_shortcuts() {
 
 /// Opens the scenario the URL names at once, without waiting for the catalog: a
 /// built-in scenario's id is its path under `scenarios/`.
-fn open_from_url(mut player: NonSendMut<Player>, server: Res<AssetServer>) {
+fn open_from_url(mut player: NonSendMut<Player>) {
     if player.opened_from_url {
         return;
     }
@@ -186,7 +192,7 @@ fn open_from_url(mut player: NonSendMut<Player>, server: Res<AssetServer>) {
         show_view(&mut player.ui, &view);
     } else if let Some(src) = dom::query("src") {
         match site_path::teacher_file(&src) {
-            Ok(path) => open(&mut player, &server, path.to_string()),
+            Ok(path) => open(&mut player, SiteFile::Source(path.to_string())),
             Err(why) => player.ui.load_failed(
                 &src,
                 &format!(
@@ -200,7 +206,7 @@ fn open_from_url(mut player: NonSendMut<Player>, server: Res<AssetServer>) {
         match site_path::compiled_scenario_file(&id) {
             Ok(path) => {
                 fetch_translation(&id);
-                open(&mut player, &server, path);
+                open(&mut player, SiteFile::Compiled(path));
             }
             Err(_) => player.ui.load_failed(&id, NO_SUCH_SCENARIO),
         }
@@ -310,114 +316,122 @@ fn show_records(
 const NO_SUCH_SCENARIO: &str =
     "there is no built-in scenario with this id; choose one from the list";
 
-/// Shows the catalog once the index is loaded (when the URL named no scenario).
-fn poll_catalog(
-    mut player: NonSendMut<Player>,
-    catalogs: Res<Assets<CatalogAsset>>,
-    server: Res<AssetServer>,
-) {
+/// Shows the catalog once the index has arrived (when the URL named no scenario).
+fn show_catalog(mut player: NonSendMut<Player>) {
     if player.ui.screen != Screen::Loading || player.pending.is_some() {
         return;
     }
-    let catalog = match server.load_state(&player.catalog_handle) {
-        LoadState::Loaded => match catalogs.get(&player.catalog_handle).map(|c| c.0.clone()) {
-            Some(Ok(catalog)) => catalog,
-            Some(Err(e)) => {
-                player.ui.load_failed(
-                    "the scenario catalog",
-                    &format!("scenarios/index.json is not valid ({e})"),
-                );
-                return;
-            }
-            None => return,
-        },
-        LoadState::Failed(e) => {
-            player.ui.load_failed(
-                "the scenario catalog",
-                &format!("{e}. Rebuild the site with `cargo xtask build-web`."),
-            );
-            return;
-        }
-        _ => return,
-    };
-    player.ui.catalog(&catalog);
+    match player.catalog.take() {
+        Some(Ok(catalog)) => player.ui.catalog(&catalog),
+        Some(Err(why)) => player.ui.load_failed("the scenario catalog", &why),
+        None => {}
+    }
 }
 
-fn open(player: &mut Player, server: &AssetServer, path: String) {
+fn open(player: &mut Player, file: SiteFile) {
     player
         .ui
-        .loading(&crate::i18n::trf("Opening {}…", &[&path]));
-    let handle = server.load::<ScenarioAsset>(path.clone());
-    player.pending = Some((path, handle));
+        .loading(&crate::i18n::trf("Opening {}…", &[&file.path()]));
+    fetch(file.clone());
+    player.pending = Some(file);
 }
 
-fn poll_pending(
-    mut player: NonSendMut<Player>,
-    assets: Res<Assets<ScenarioAsset>>,
-    server: Res<AssetServer>,
-    mut run: ResMut<ActiveRun>,
-    mut commands: MessageWriter<RunCommand>,
-) {
-    let Some((path, handle)) = player.pending.clone() else {
+/// A scenario file, read and (for a source file) checked, on its way to the screen.
+struct Arrived {
+    name: String,
+    source: String,
+    scenario: Option<Arc<Scenario>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads a fetched site file. A compiled scenario that is missing or damaged (a
+/// built-in being edited under `cargo xtask serve` that has errors just now) falls
+/// back to its source, whose error panel says what is wrong.
+fn file_arrived(player: &mut Player, file: SiteFile, text: Result<String, String>) {
+    if file == SiteFile::Catalog {
+        player.catalog = Some(
+            text.and_then(|t| crate::catalog::parse(&t))
+                .map_err(|why| format!("{why}. Rebuild the site with `cargo xtask build-web`.")),
+        );
         return;
-    };
-    match server.load_state(&handle) {
-        LoadState::Loaded => {
-            if TRANSLATION.with(|t| *t.borrow() == TranslationFetch::Pending) {
-                return; // the scenario waits a moment for its translation
+    }
+    if player.pending.as_ref() != Some(&file) {
+        return; // a file the player no longer waits for
+    }
+    player.pending = None;
+    let builtin = dom::query("src").is_none() && dom::query("scenario").is_some();
+    match (file, text) {
+        (SiteFile::Compiled(path), text) => match text.and_then(|t| load_compiled(t.as_bytes())) {
+            Ok(scenario) => {
+                player.arrived = Some(Arrived {
+                    name: path,
+                    source: String::new(),
+                    scenario: Some(scenario),
+                    diagnostics: Vec::new(),
+                });
             }
-            dom::mark("scenario-loaded");
-            player.pending = None;
-            let Some(asset) = assets.get(&handle) else {
-                return;
-            };
-            let (scenario, diagnostics, source) = (
-                asset.scenario.clone(),
-                asset.diagnostics.clone(),
-                asset.source.clone(),
-            );
-            let wanted = crate::i18n::current() != crate::i18n::Lang::En;
-            let (scenario, in_language) = match scenario {
-                Some(s) if wanted => {
-                    let (s, ok) = translated(s);
-                    (Some(s), ok)
+            Err(why) => {
+                let source =
+                    dom::query("scenario").and_then(|id| site_path::scenario_file(&id).ok());
+                match source {
+                    Some(source) => open(player, SiteFile::Source(source)),
+                    None => player.ui.load_failed(&path, &why),
                 }
-                other => (other, !wanted),
-            };
-            // Scenario text the student's language does not have is marked English.
-            player.ui.content_in_english = !in_language;
-            present(
-                &mut player,
-                &path,
-                &source,
-                scenario,
-                &diagnostics,
-                &mut run,
-                &mut commands,
-            );
-        }
-        LoadState::Failed(e) => {
-            player.pending = None;
-            // No compiled form (a built-in scenario being edited under `cargo xtask
-            // serve` that has errors just now): the file itself, whose error panel
-            // says what is wrong.
-            if let Some(id) = path.strip_prefix("scenarios/").and_then(|p| {
-                p.strip_suffix(&format!(".{}", firstshift_scenario::compiled::EXTENSION))
-            }) && let Ok(source) = site_path::scenario_file(id)
-            {
-                open(&mut player, &server, source);
-                return;
             }
-            let builtin = dom::query("src").is_none() && dom::query("scenario").is_some();
+        },
+        (SiteFile::Source(path), Ok(text)) => {
+            let loaded = load_scenario(&text);
+            player.arrived = Some(Arrived {
+                name: path,
+                source: text,
+                scenario: loaded.scenario,
+                diagnostics: loaded.diagnostics,
+            });
+        }
+        (SiteFile::Source(path), Err(why)) => {
             let reason = if builtin {
                 NO_SUCH_SCENARIO.to_string()
             } else {
-                format!("the file could not be loaded ({e})")
+                format!("the file could not be loaded ({why})")
             };
             player.ui.load_failed(&path, &reason);
         }
-        _ => {}
+        (SiteFile::Catalog, _) => unreachable!("handled above"),
     }
+}
+
+/// Puts an arrived scenario on screen once its translation (if one is wanted) is in.
+fn present_arrived(
+    mut player: NonSendMut<Player>,
+    mut run: ResMut<ActiveRun>,
+    mut commands: MessageWriter<RunCommand>,
+) {
+    if player.arrived.is_none() || TRANSLATION.with(|t| *t.borrow() == TranslationFetch::Pending) {
+        return;
+    }
+    let Some(arrived) = player.arrived.take() else {
+        return;
+    };
+    dom::mark("scenario-loaded");
+    let wanted = crate::i18n::current() != crate::i18n::Lang::En;
+    let (scenario, in_language) = match arrived.scenario {
+        Some(s) if wanted => {
+            let (s, ok) = translated(s);
+            (Some(s), ok)
+        }
+        other => (other, !wanted),
+    };
+    // Scenario text the student's language does not have is marked English.
+    player.ui.content_in_english = !in_language;
+    present(
+        &mut player,
+        &arrived.name,
+        &arrived.source,
+        scenario,
+        &arrived.diagnostics,
+        &mut run,
+        &mut commands,
+    );
 }
 
 /// Shows the error panel for a broken file, or starts (or offers to resume) a good one.
@@ -615,6 +629,7 @@ fn drain_inbox(
             UiCommand::Wait(seconds) => {
                 commands.write(RunCommand::Wait(seconds));
             }
+            UiCommand::FileArrived { file, text } => file_arrived(&mut player, file, text),
         }
     }
 }

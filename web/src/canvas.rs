@@ -7,7 +7,8 @@
 //! box ([`Frame::WIDTH`] × [`Frame::HEIGHT`]) is scaled to fit the canvas whole,
 //! centred, at the screen's pixel density.
 
-use bevy::prelude::*;
+use bevy_app::prelude::*;
+use bevy_ecs::prelude::*;
 use firstshift_bevy::SceneFrame;
 use firstshift_draw::{Align, Baseline, Frame, Shape, Text};
 use wasm_bindgen::JsCast;

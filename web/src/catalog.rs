@@ -1,43 +1,19 @@
-//! The catalog index (`scenarios/index.json`) as a Bevy asset, and built-in
-//! scenarios fetched by id for the pages that re-score kept runs.
+//! The catalog index (`scenarios/index.json`), and built-in scenarios fetched by
+//! id for the pages that re-score kept runs.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use bevy::asset::io::Reader;
-use bevy::asset::{AssetLoader, LoadContext};
-use bevy::prelude::*;
 use firstshift_scenario::catalog::Catalog;
 use firstshift_scenario::compiled::load_compiled;
 use firstshift_scenario::{Scenario, site_path};
 
-#[derive(Asset, TypePath, Debug)]
-pub struct CatalogAsset(pub Result<Catalog, String>);
+/// Where the catalog index is, beside the player.
+pub const INDEX: &str = "scenarios/index.json";
 
-#[derive(Debug, Default, TypePath)]
-pub struct CatalogLoader;
-
-impl AssetLoader for CatalogLoader {
-    type Asset = CatalogAsset;
-    type Settings = ();
-    type Error = std::io::Error;
-
-    async fn load(
-        &self,
-        reader: &mut dyn Reader,
-        _: &(),
-        _: &mut LoadContext<'_>,
-    ) -> Result<CatalogAsset, Self::Error> {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).await?;
-        Ok(CatalogAsset(
-            serde_json::from_slice(&bytes).map_err(|e| e.to_string()),
-        ))
-    }
-
-    fn extensions(&self) -> &[&str] {
-        &["json"]
-    }
+/// Reads the catalog index, or says what is wrong with it.
+pub fn parse(text: &str) -> Result<Catalog, String> {
+    serde_json::from_str(text).map_err(|e| format!("{INDEX} is not valid ({e})"))
 }
 
 /// The built-in scenarios with these ids, fetched from this site once each; an id

@@ -138,20 +138,36 @@ pub fn query(name: &str) -> Option<String> {
 
 /// Fetches a file of this site as text; `None` when it is missing or unreadable.
 pub async fn fetch_text_async(url: &str) -> Option<String> {
-    let window = web_sys::window()?;
+    fetch_text_or_why(url).await.ok()
+}
+
+/// A file of this site as text, or why it could not be had, in words for the page
+/// ("the server answered 404 Not Found").
+pub async fn fetch_text_or_why(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("there is no browser window")?;
+    let offline = || {
+        "the network did not answer (is this computer offline?); reconnect and reload the page"
+            .to_string()
+    };
     let response: web_sys::Response =
         wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
             .await
-            .ok()?
+            .map_err(|_| offline())?
             .dyn_into()
-            .ok()?;
+            .map_err(|_| offline())?;
     if !response.ok() {
-        return None;
+        return Err(format!(
+            "the server answered {} {}",
+            response.status(),
+            response.status_text()
+        ));
     }
-    wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+    let text = response.text().map_err(|_| offline())?;
+    wasm_bindgen_futures::JsFuture::from(text)
         .await
-        .ok()?
+        .map_err(|_| offline())?
         .as_string()
+        .ok_or_else(|| "the file is not text".to_string())
 }
 
 /// Milliseconds on the page's monotonic clock (for budgets, never for a run's time).

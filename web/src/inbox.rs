@@ -37,6 +37,39 @@ pub enum UiCommand {
         damaged: Option<String>,
     },
     ClearProfile,
+    /// A file of this site the player asked for has arrived (or why not).
+    FileArrived {
+        file: SiteFile,
+        text: Result<String, String>,
+    },
+}
+
+/// The site's files the player fetches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SiteFile {
+    /// The catalog index.
+    Catalog,
+    /// A built-in scenario's compiled form, checked when the site was built.
+    Compiled(String),
+    /// A scenario's source (`.ron`), checked here.
+    Source(String),
+}
+
+impl SiteFile {
+    pub fn path(&self) -> &str {
+        match self {
+            SiteFile::Catalog => crate::catalog::INDEX,
+            SiteFile::Compiled(path) | SiteFile::Source(path) => path,
+        }
+    }
+}
+
+/// Fetches `file`; its text (or why not) arrives in the inbox.
+pub fn fetch(file: SiteFile) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = crate::dom::fetch_text_or_why(file.path()).await;
+        push(UiCommand::FileArrived { file, text });
+    });
 }
 
 thread_local! {

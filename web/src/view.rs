@@ -5,7 +5,7 @@
 //! the page's role line, status bar and sim panels are their text equivalent (the
 //! canvas's `aria-describedby`).
 
-use bevy::prelude::*;
+use bevy_app::prelude::*;
 use firstshift_bevy::{ActiveRun, ScenarioAppExt, SceneClock, progress};
 use firstshift_draw::Frame;
 use firstshift_draw::card::{self, Card};

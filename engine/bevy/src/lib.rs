@@ -1,14 +1,14 @@
 //! FirstShift's Bevy layer. It forwards and draws; it never decides.
 //!
 //! [`ScenarioPlugin`] adds:
-//! * a RON asset loader, so `asset_server.load("x.ron")` gives a [`ScenarioAsset`]
-//!   holding the scenario (when usable) and every diagnostic;
 //! * the running [`ActiveRun`] (a core `Session`) as a resource;
 //! * a fixed-step clock that lets simulated time pass while the student thinks;
 //! * [`RunCommand`] messages in (start, choose, pause, restart) and [`RunEvent`]
 //!   messages out (the runtime's events, unchanged).
 //!
-//! Front ends (the web player's DOM, its canvas) read [`ActiveRun`] and
+//! A front end brings the scenario (the web player fetches its compiled form and
+//! reads it with `firstshift_scenario::compiled`) and starts the run with
+//! [`RunCommand::Start`]. Front ends (the web player's DOM, its canvas) read [`ActiveRun`] and
 //! [`RunEvent`]s. [`ScenePlugin`] paints the run as a 2D scene each frame; sims
 //! register their views with [`ScenarioAppExt::add_sim_view`].
 
@@ -16,86 +16,13 @@ mod scene;
 
 use std::sync::Arc;
 
-use bevy::asset::io::Reader;
-use bevy::asset::{AssetLoader, LoadContext};
-use bevy::prelude::*;
+use bevy_app::prelude::*;
+use bevy_ecs::prelude::*;
+use bevy_time::prelude::*;
 use firstshift_core::{Event, Seconds, Transcript};
-use firstshift_scenario::{Diagnostic, Scenario, Session, Sims, load_scenario_bytes};
+use firstshift_scenario::{Scenario, Session, Sims};
 
 pub use scene::{ScenarioAppExt, SceneClock, SceneFrame, ScenePlugin, SceneView, SimViews};
-
-/// A scenario file loaded through the asset server.
-#[derive(Asset, TypePath, Debug)]
-pub struct ScenarioAsset {
-    pub source: String,
-    /// Present when the file has no errors.
-    pub scenario: Option<Arc<Scenario>>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Loads `.ron` scenario files. A broken file still loads, as an asset whose
-/// `scenario` is `None` and whose diagnostics say why, so the front end can show them.
-#[derive(Debug, Default, TypePath)]
-pub struct ScenarioAssetLoader;
-
-impl AssetLoader for ScenarioAssetLoader {
-    type Asset = ScenarioAsset;
-    type Settings = ();
-    type Error = std::io::Error;
-
-    async fn load(
-        &self,
-        reader: &mut dyn Reader,
-        _settings: &(),
-        _context: &mut LoadContext<'_>,
-    ) -> Result<ScenarioAsset, Self::Error> {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).await?;
-        let loaded = load_scenario_bytes(&bytes);
-        Ok(ScenarioAsset {
-            source: String::from_utf8_lossy(&bytes).into_owned(),
-            scenario: loaded.scenario,
-            diagnostics: loaded.diagnostics,
-        })
-    }
-
-    fn extensions(&self) -> &[&str] {
-        &["ron"]
-    }
-}
-
-/// Loads a built-in scenario's compiled form (`<id>.scenario.ron`, written and
-/// validated by the site build): no validation passes, so a student's
-/// first step waits for none. A damaged file fails to load, with the reason.
-#[derive(Debug, Default, TypePath)]
-pub struct CompiledScenarioLoader;
-
-impl AssetLoader for CompiledScenarioLoader {
-    type Asset = ScenarioAsset;
-    type Settings = ();
-    type Error = std::io::Error;
-
-    async fn load(
-        &self,
-        reader: &mut dyn Reader,
-        _settings: &(),
-        _context: &mut LoadContext<'_>,
-    ) -> Result<ScenarioAsset, Self::Error> {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).await?;
-        let scenario = firstshift_scenario::compiled::load_compiled(&bytes)
-            .map_err(|why| std::io::Error::new(std::io::ErrorKind::InvalidData, why))?;
-        Ok(ScenarioAsset {
-            source: String::new(),
-            scenario: Some(scenario),
-            diagnostics: Vec::new(),
-        })
-    }
-
-    fn extensions(&self) -> &[&str] {
-        &[firstshift_scenario::compiled::EXTENSION]
-    }
-}
 
 /// The run in progress, if any.
 #[derive(Resource, Debug)]
@@ -176,12 +103,6 @@ impl Plugin for ScenarioPlugin {
             .add_message::<RunRefused>()
             .add_systems(Update, apply_commands)
             .add_systems(FixedUpdate, advance_clock);
-        // The asset loader only where an asset server exists (not in bare logic tests).
-        if app.is_plugin_added::<AssetPlugin>() {
-            app.init_asset::<ScenarioAsset>()
-                .init_asset_loader::<ScenarioAssetLoader>()
-                .init_asset_loader::<CompiledScenarioLoader>();
-        }
     }
 }
 

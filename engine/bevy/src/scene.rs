@@ -3,7 +3,9 @@
 //! puts [`SceneFrame`] on screen. The web player replays it into a 2D canvas; tests
 //! read it headless. Nothing here needs a GPU.
 
-use bevy::prelude::*;
+use bevy_app::prelude::*;
+use bevy_ecs::prelude::*;
+use bevy_time::prelude::*;
 use firstshift_draw::Frame;
 
 use crate::ActiveRun;

@@ -1,14 +1,15 @@
-//! The ScenarioPlugin, headless: MinimalPlugins, manual time steps, no window.
+//! The ScenarioPlugin, headless: the task pool and time plugins, manual time steps, no window.
 
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use bevy::prelude::*;
-use bevy::time::TimeUpdateStrategy;
+use bevy_app::prelude::*;
+use bevy_ecs::prelude::*;
+use bevy_time::{TimePlugin, TimeUpdateStrategy};
 use firstshift_bevy::{
-    ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioAppExt, ScenarioAsset, ScenarioPlugin,
-    SceneClock, SceneFrame, ScenePlugin, SimViews, progress,
+    ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioAppExt, ScenarioPlugin, SceneClock,
+    SceneFrame, ScenePlugin, SimViews, progress,
 };
 use firstshift_core::Event;
 use firstshift_draw::{Frame, Rgb, Text};
@@ -38,7 +39,7 @@ fn collect(
 
 fn app() -> App {
     let mut app = App::new();
-    app.add_plugins((MinimalPlugins, ScenarioPlugin))
+    app.add_plugins(((TaskPoolPlugin::default(), TimePlugin), ScenarioPlugin))
         .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
             100,
         )))
@@ -216,83 +217,6 @@ fn resume_replays_a_transcript_then_carries_on() {
             .step_id(),
         "listen"
     );
-}
-
-#[test]
-fn the_asset_loader_gives_a_scenario_or_its_diagnostics() {
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        AssetPlugin {
-            file_path: scenarios().to_string_lossy().into_owned(),
-            ..default()
-        },
-        ScenarioPlugin,
-    ));
-    let server = app.world().resource::<AssetServer>().clone();
-    let good: Handle<ScenarioAsset> = server.load("hospitality/front-desk-overbooked.ron");
-    let broken: Handle<ScenarioAsset> = server.load("_invalid/unknown-next.ron");
-    for _ in 0..500 {
-        app.update();
-        if server.is_loaded(&good) && server.is_loaded(&broken) {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let assets = app.world().resource::<Assets<ScenarioAsset>>();
-    let good = assets.get(&good).expect("the scenario loads");
-    assert_eq!(
-        good.scenario.as_ref().unwrap().id,
-        "hospitality/front-desk-overbooked"
-    );
-    let broken = assets
-        .get(&broken)
-        .expect("a broken file still loads, as diagnostics");
-    assert!(broken.scenario.is_none());
-    assert_eq!(broken.diagnostics[0].code.as_str(), "FS0301");
-}
-
-#[test]
-fn a_compiled_scenario_loads_without_ron_and_a_damaged_one_fails_in_words() {
-    let dir = std::env::temp_dir().join(format!("firstshift-compiled-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let scenario = front_desk();
-    std::fs::write(
-        dir.join("front-desk.scenario.ron"),
-        firstshift_scenario::compiled::compile(&scenario),
-    )
-    .unwrap();
-    std::fs::write(dir.join("damaged.scenario.ron"), "(id: ").unwrap();
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        AssetPlugin {
-            file_path: dir.to_string_lossy().into_owned(),
-            ..default()
-        },
-        ScenarioPlugin,
-    ));
-    let server = app.world().resource::<AssetServer>().clone();
-    let good: Handle<ScenarioAsset> = server.load("front-desk.scenario.ron");
-    let damaged: Handle<ScenarioAsset> = server.load("damaged.scenario.ron");
-    let mut failure = None;
-    for _ in 0..500 {
-        app.update();
-        if let bevy::asset::LoadState::Failed(e) = server.load_state(&damaged) {
-            failure = Some(e.to_string());
-        }
-        if server.is_loaded(&good) && failure.is_some() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let assets = app.world().resource::<Assets<ScenarioAsset>>();
-    let good = assets.get(&good).expect("the compiled scenario loads");
-    assert_eq!(good.scenario.as_deref(), Some(&*scenario));
-    assert!(good.diagnostics.is_empty());
-    let failure = failure.expect("the damaged file fails to load");
-    assert!(failure.contains("damaged"), "{failure}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A view for every run: the step's id and the sweep, so the tests see both move.
