@@ -2,7 +2,7 @@
 //! systems drain it, drive the `ScenarioPlugin` with `RunCommand`s, and redraw the
 //! DOM from the runtime's `RunEvent`s. No scenario logic lives here.
 
-use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -16,9 +16,10 @@ use firstshift_core::{Event, Transcript};
 use firstshift_report::profile::{Check, Profile};
 use firstshift_rubric::score_session;
 use firstshift_scenario::catalog::Catalog;
+use firstshift_scenario::compiled::CheckedFile;
 use firstshift_scenario::compiled::load_compiled;
-use firstshift_scenario::diagnostic::{self, SourceFile};
-use firstshift_scenario::{Diagnostic, Scenario, Session, load_scenario, site_path};
+use firstshift_scenario::diagnostic::JsonDiagnostic;
+use firstshift_scenario::{Scenario, Session, site_path};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
@@ -34,8 +35,8 @@ struct Player {
     catalog: Option<Result<Catalog, String>>,
     /// The scenario file on its way.
     pending: Option<SiteFile>,
-    /// A scenario that has arrived and waits a moment for its translation.
-    arrived: Option<Arrived>,
+    /// The files to try, in turn, if the pending one is missing or damaged.
+    fallbacks: VecDeque<SiteFile>,
     current: Option<Arc<Scenario>>,
     saved: Option<Transcript>,
     manual_clock: bool,
@@ -127,7 +128,7 @@ fn start_player(cmi5: bool, language: Option<&str>) {
         ui,
         catalog: None,
         pending: None,
-        arrived: None,
+        fallbacks: VecDeque::new(),
         current: None,
         saved: None,
         manual_clock,
@@ -138,10 +139,7 @@ fn start_player(cmi5: bool, language: Option<&str>) {
         lms_saved,
     })
     .add_systems(PreUpdate, drain_inbox)
-    .add_systems(
-        Update,
-        (open_from_url, show_catalog, present_arrived).chain(),
-    )
+    .add_systems(Update, (open_from_url, show_catalog).chain())
     .add_systems(PostUpdate, (render_run, render_clock).chain());
     crate::view::add_views(&mut app);
     dom::mark("app-built");
@@ -201,68 +199,33 @@ fn open_from_url(mut player: NonSendMut<Player>) {
             ),
         }
     } else if let Some(id) = dom::query("scenario") {
-        // The compiled form: checked when the site was built, so nothing to parse
-        // or validate before the first step.
-        match site_path::compiled_scenario_file(&id) {
-            Ok(path) => {
-                fetch_translation(&id);
-                open(&mut player, SiteFile::Compiled(path));
+        // The compiled form, in the student's language when it has been
+        // translated: checked when the site was built, so nothing to parse or
+        // validate before the first step. Each file is tried in turn.
+        let language = crate::i18n::current();
+        let translated = (language != crate::i18n::Lang::En)
+            .then(|| site_path::compiled_translation_file(&id, language.code()).ok())
+            .flatten()
+            .map(|path| SiteFile::Compiled {
+                path,
+                translated: true,
+            });
+        let english = site_path::compiled_scenario_file(&id)
+            .ok()
+            .map(|path| SiteFile::Compiled {
+                path,
+                translated: false,
+            });
+        // No compiled form (a built-in being edited under `cargo xtask serve` that
+        // has errors just now): the file itself, whose error panel says what is wrong.
+        let source = site_path::scenario_file(&id).ok().map(SiteFile::Source);
+        let mut files = translated.into_iter().chain(english).chain(source);
+        match files.next() {
+            Some(first) => {
+                player.fallbacks = files.collect();
+                open(&mut player, first);
             }
-            Err(_) => player.ui.load_failed(&id, NO_SUCH_SCENARIO),
-        }
-    }
-}
-
-/// A built-in scenario's translation into the student's language, fetched while the
-/// scenario loads.
-#[derive(Debug, Clone, PartialEq)]
-enum TranslationFetch {
-    /// English: nothing to fetch.
-    NotWanted,
-    Pending,
-    /// The file's text, or `None` when the scenario has no such translation.
-    Done(Option<String>),
-}
-
-thread_local! {
-    static TRANSLATION: RefCell<TranslationFetch> = const { RefCell::new(TranslationFetch::NotWanted) };
-}
-
-fn fetch_translation(id: &str) {
-    let language = crate::i18n::current();
-    if language == crate::i18n::Lang::En {
-        return;
-    }
-    let Ok(path) = site_path::translation_file(id, language.code()) else {
-        return;
-    };
-    TRANSLATION.with(|t| *t.borrow_mut() = TranslationFetch::Pending);
-    dom::fetch_text(path, |text| {
-        TRANSLATION.with(|t| *t.borrow_mut() = TranslationFetch::Done(text));
-    });
-}
-
-/// The scenario in the student's language when its translation is there and
-/// sound; the original otherwise (a broken translation never stops play).
-fn translated(scenario: Arc<Scenario>) -> (Arc<Scenario>, bool) {
-    let fetched = TRANSLATION.with(|t| t.borrow().clone());
-    let TranslationFetch::Done(Some(text)) = fetched else {
-        return (scenario, false);
-    };
-    let language = crate::i18n::current().code();
-    let (translation, diagnostics) =
-        firstshift_scenario::translate::check_translation(&scenario, &text, Some(language));
-    match translation {
-        Some(t) if !diagnostics.iter().any(Diagnostic::is_error) => (
-            firstshift_scenario::translate::translate(&scenario, &t),
-            true,
-        ),
-        _ => {
-            web_sys::console::warn_1(
-                &format!("FirstShift: the {language} translation has errors; showing the English")
-                    .into(),
-            );
-            (scenario, false)
+            None => player.ui.load_failed(&id, NO_SUCH_SCENARIO),
         }
     }
 }
@@ -336,18 +299,15 @@ fn open(player: &mut Player, file: SiteFile) {
     player.pending = Some(file);
 }
 
-/// A scenario file, read and (for a source file) checked, on its way to the screen.
-struct Arrived {
-    name: String,
-    source: String,
-    scenario: Option<Arc<Scenario>>,
-    diagnostics: Vec<Diagnostic>,
-}
-
-/// Reads a fetched site file. A compiled scenario that is missing or damaged (a
-/// built-in being edited under `cargo xtask serve` that has errors just now) falls
-/// back to its source, whose error panel says what is wrong.
-fn file_arrived(player: &mut Player, file: SiteFile, text: Result<String, String>) {
+/// Reads a fetched site file: the catalog, a compiled scenario (or, when it is
+/// missing or damaged, the next file to try), or a source file for the checker.
+fn file_arrived(
+    player: &mut Player,
+    file: SiteFile,
+    text: Result<String, String>,
+    run: &mut ActiveRun,
+    commands: &mut MessageWriter<RunCommand>,
+) {
     if file == SiteFile::Catalog {
         player.catalog = Some(
             text.and_then(|t| crate::catalog::parse(&t))
@@ -359,36 +319,25 @@ fn file_arrived(player: &mut Player, file: SiteFile, text: Result<String, String
         return; // a file the player no longer waits for
     }
     player.pending = None;
-    let builtin = dom::query("src").is_none() && dom::query("scenario").is_some();
+    let fallback = player.fallbacks.pop_front();
     match (file, text) {
-        (SiteFile::Compiled(path), text) => match text.and_then(|t| load_compiled(t.as_bytes())) {
-            Ok(scenario) => {
-                player.arrived = Some(Arrived {
-                    name: path,
-                    source: String::new(),
-                    scenario: Some(scenario),
-                    diagnostics: Vec::new(),
-                });
-            }
-            Err(why) => {
-                let source =
-                    dom::query("scenario").and_then(|id| site_path::scenario_file(&id).ok());
-                match source {
-                    Some(source) => open(player, SiteFile::Source(source)),
-                    None => player.ui.load_failed(&path, &why),
+        (SiteFile::Compiled { path, translated }, text) => {
+            match (text.and_then(|t| load_compiled(&t)), fallback) {
+                (Ok(scenario), _) => {
+                    player.fallbacks.clear();
+                    dom::mark("scenario-loaded");
+                    // Scenario text the student's language does not have is marked English.
+                    player.ui.content_in_english =
+                        !translated && crate::i18n::current() != crate::i18n::Lang::En;
+                    present(player, &path, Some(scenario), &[], run, commands);
                 }
+                (Err(_), Some(next)) => open(player, next),
+                (Err(why), None) => player.ui.load_failed(&path, &why),
             }
-        },
-        (SiteFile::Source(path), Ok(text)) => {
-            let loaded = load_scenario(&text);
-            player.arrived = Some(Arrived {
-                name: path,
-                source: text,
-                scenario: loaded.scenario,
-                diagnostics: loaded.diagnostics,
-            });
         }
+        (SiteFile::Source(path), Ok(text)) => check_then_present(player, path, text),
         (SiteFile::Source(path), Err(why)) => {
+            let builtin = dom::query("src").is_none() && dom::query("scenario").is_some();
             let reason = if builtin {
                 NO_SUCH_SCENARIO.to_string()
             } else {
@@ -400,55 +349,56 @@ fn file_arrived(player: &mut Player, file: SiteFile, text: Result<String, String
     }
 }
 
-/// Puts an arrived scenario on screen once its translation (if one is wanted) is in.
-fn present_arrived(
-    mut player: NonSendMut<Player>,
-    mut run: ResMut<ActiveRun>,
-    mut commands: MessageWriter<RunCommand>,
+/// Hands a teacher's file to the checker module; its answer arrives in the inbox.
+fn check_then_present(player: &mut Player, name: String, text: String) {
+    player
+        .ui
+        .loading(&crate::i18n::trf("Checking {}…", &[&name]));
+    player.pending = Some(SiteFile::Source(name.clone()));
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = crate::checker::check(&name, &text).await;
+        push(UiCommand::Checked { name, answer });
+    });
+}
+
+/// The checker's answer: the error panel, or the scenario to play.
+fn checked(
+    player: &mut Player,
+    name: &str,
+    answer: Result<CheckedFile, String>,
+    run: &mut ActiveRun,
+    commands: &mut MessageWriter<RunCommand>,
 ) {
-    if player.arrived.is_none() || TRANSLATION.with(|t| *t.borrow() == TranslationFetch::Pending) {
-        return;
+    if player.pending.as_ref() != Some(&SiteFile::Source(name.to_string())) {
+        return; // a file the player no longer waits for
     }
-    let Some(arrived) = player.arrived.take() else {
-        return;
-    };
-    dom::mark("scenario-loaded");
-    let wanted = crate::i18n::current() != crate::i18n::Lang::En;
-    let (scenario, in_language) = match arrived.scenario {
-        Some(s) if wanted => {
-            let (s, ok) = translated(s);
-            (Some(s), ok)
+    player.pending = None;
+    let answer = answer.and_then(|checked| {
+        let scenario = checked.scenario.as_deref().map(load_compiled).transpose()?;
+        Ok((scenario, checked.diagnostics))
+    });
+    match answer {
+        Ok((scenario, diagnostics)) => {
+            dom::mark("scenario-loaded");
+            // A teacher's file is shown as written.
+            player.ui.content_in_english = crate::i18n::current() != crate::i18n::Lang::En;
+            present(player, name, scenario, &diagnostics, run, commands);
         }
-        other => (other, !wanted),
-    };
-    // Scenario text the student's language does not have is marked English.
-    player.ui.content_in_english = !in_language;
-    present(
-        &mut player,
-        &arrived.name,
-        &arrived.source,
-        scenario,
-        &arrived.diagnostics,
-        &mut run,
-        &mut commands,
-    );
+        Err(why) => player.ui.load_failed(name, &why),
+    }
 }
 
 /// Shows the error panel for a broken file, or starts (or offers to resume) a good one.
 fn present(
     player: &mut Player,
     name: &str,
-    source: &str,
     scenario: Option<Arc<Scenario>>,
-    diagnostics: &[Diagnostic],
+    diagnostics: &[JsonDiagnostic],
     run: &mut ActiveRun,
     commands: &mut MessageWriter<RunCommand>,
 ) {
     let Some(scenario) = scenario else {
-        let file = SourceFile::new(name, source);
-        player
-            .ui
-            .errors(name, &diagnostic::to_json(&file, diagnostics));
+        player.ui.errors(name, diagnostics);
         return;
     };
     player.current = Some(Arc::clone(&scenario));
@@ -546,18 +496,7 @@ fn drain_inbox(
 ) {
     for command in drain() {
         match command {
-            UiCommand::OpenText { name, text } => {
-                let loaded = load_scenario(&text);
-                present(
-                    &mut player,
-                    &name,
-                    &text,
-                    loaded.scenario,
-                    &loaded.diagnostics,
-                    &mut run,
-                    &mut commands,
-                );
-            }
+            UiCommand::OpenText { name, text } => check_then_present(&mut player, name, text),
             UiCommand::Choose(id) => {
                 if player.ui.screen == Screen::Play && !run.paused {
                     commands.write(RunCommand::Choose(id));
@@ -629,7 +568,12 @@ fn drain_inbox(
             UiCommand::Wait(seconds) => {
                 commands.write(RunCommand::Wait(seconds));
             }
-            UiCommand::FileArrived { file, text } => file_arrived(&mut player, file, text),
+            UiCommand::FileArrived { file, text } => {
+                file_arrived(&mut player, file, text, &mut run, &mut commands);
+            }
+            UiCommand::Checked { name, answer } => {
+                checked(&mut player, &name, answer, &mut run, &mut commands);
+            }
         }
     }
 }

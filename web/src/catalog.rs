@@ -31,7 +31,7 @@ pub async fn fetch_builtin(
             continue;
         };
         if let Some(text) = crate::dom::fetch_text_async(&path).await
-            && let Ok(scenario) = load_compiled(text.as_bytes())
+            && let Ok(scenario) = load_compiled(&text)
         {
             library.insert(id, scenario);
         }

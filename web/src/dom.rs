@@ -195,13 +195,6 @@ pub async fn next_tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// [`fetch_text_async`], handing the text to `done`.
-pub fn fetch_text(url: String, done: impl FnOnce(Option<String>) + 'static) {
-    wasm_bindgen_futures::spawn_local(async move {
-        done(fetch_text_async(&url).await);
-    });
-}
-
 /// Offers `text` as a file download (made in the page; nothing is uploaded).
 pub fn download(text: &str, mime: &str, file_name: &str) {
     let parts = js_sys::Array::of1(&text.into());

@@ -116,6 +116,7 @@ const SPANISH: &[(&str, &str)] = &[
     ("Loading", "Cargando"),
     ("Loading…", "Cargando…"),
     ("Opening {}…", "Abriendo {}…"),
+    ("Checking {}…", "Revisando {}…"),
     ("Choose a scenario", "Elige un escenario"),
     ("Continue", "Continuar"),
     ("Debrief", "Resumen"),

@@ -42,6 +42,11 @@ pub enum UiCommand {
         file: SiteFile,
         text: Result<String, String>,
     },
+    /// The checker module's answer for a teacher's file (or why it did not load).
+    Checked {
+        name: String,
+        answer: Result<firstshift_scenario::compiled::CheckedFile, String>,
+    },
 }
 
 /// The site's files the player fetches.
@@ -49,8 +54,9 @@ pub enum UiCommand {
 pub enum SiteFile {
     /// The catalog index.
     Catalog,
-    /// A built-in scenario's compiled form, checked when the site was built.
-    Compiled(String),
+    /// A built-in scenario's compiled form, checked when the site was built;
+    /// `translated`: the one in the student's language.
+    Compiled { path: String, translated: bool },
     /// A scenario's source (`.ron`), checked here.
     Source(String),
 }
@@ -59,7 +65,7 @@ impl SiteFile {
     pub fn path(&self) -> &str {
         match self {
             SiteFile::Catalog => crate::catalog::INDEX,
-            SiteFile::Compiled(path) | SiteFile::Source(path) => path,
+            SiteFile::Compiled { path, .. } | SiteFile::Source(path) => path,
         }
     }
 }

@@ -12,6 +12,7 @@ mod bedside_panel;
 mod bridge;
 mod canvas;
 mod catalog;
+mod checker;
 mod class_results;
 mod cmi5;
 mod dom;

@@ -16,6 +16,19 @@ function keepForOffline() {
   navigator.serviceWorker.register("sw.js").catch(() => {});
 }
 
+// The teacher's checker (web/checker): a module of its own, imported the first
+// time a teacher opens a file, so no student downloads it before playing.
+let checker;
+globalThis.firstshiftChecker = {
+  check(name, text) {
+    checker ??= import("./firstshift_checker.js").then(async (module) => {
+      await module.default();
+      return module;
+    });
+    return checker.then((module) => module.check(name, text));
+  },
+};
+
 performance.mark("firstshift:boot");
 init().then(() => {
   if (document.readyState === "complete") setTimeout(keepForOffline, 1000);

@@ -189,6 +189,8 @@ fn test(quick: bool) -> Result<(), String> {
                 "clippy",
                 "-p",
                 "firstshift-web",
+                "-p",
+                "firstshift-checker",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--",

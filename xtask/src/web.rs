@@ -46,22 +46,25 @@ fn cargo_target_dir() -> PathBuf {
 /// Builds the whole site and returns its folder.
 pub fn build() -> Result<PathBuf, String> {
     ensure_wasm_target()?;
-    run(
-        "build the player (wasm)",
-        cargo().args([
-            "build",
-            "-p",
-            "firstshift-web",
-            "--target",
-            TARGET,
-            "--profile",
-            PROFILE,
-        ]),
-    )?;
+    // One cargo run for both modules, so they share every compiled dependency.
+    let mut build = cargo();
+    build.args(["build", "--target", TARGET, "--profile", PROFILE]);
+    for module in MODULES {
+        build.args(["-p", module]);
+    }
+    run("build the player and the checker (wasm)", &mut build)?;
     let site = site_dir();
     std::fs::create_dir_all(&site).map_err(|e| e.to_string())?;
-    let wasm = cargo_target_dir().join(format!("{TARGET}/{PROFILE}/firstshift_web.wasm"));
-    bindgen(&wasm, &site)?;
+    let built = |module: &str| {
+        cargo_target_dir().join(format!(
+            "{TARGET}/{PROFILE}/{}.wasm",
+            module.replace('-', "_")
+        ))
+    };
+    for module in MODULES {
+        bindgen(&built(module), &site)?;
+    }
+    let wasm = built(MODULES[0]);
     copy_static(&site)?;
     crate::docs::publish(&site)?;
     publish_scenarios(&site, true)?;
@@ -71,9 +74,17 @@ pub fn build() -> Result<PathBuf, String> {
     Ok(site)
 }
 
+/// The site's wasm modules: the player, and the teacher's checker that it imports
+/// only when a teacher opens a file of their own (`web/checker`).
+pub const MODULES: [&str; 2] = ["firstshift-web", "firstshift-checker"];
+
 /// wasm-bindgen as a library, so its version is pinned with the crate's.
 fn bindgen(wasm: &Path, site: &Path) -> Result<(), String> {
-    let out = site.join("firstshift_web_bg.wasm");
+    let stem = wasm
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let out = site.join(format!("{stem}_bg.wasm"));
     if newer(&out, wasm) {
         return Ok(()); // Nothing new to post-process.
     }
@@ -183,6 +194,17 @@ pub fn publish_scenarios(site: &Path, strict: bool) -> Result<(), String> {
         match translation {
             Some(translation) if !diagnostics.iter().any(|d| d.is_error()) => {
                 let translated = translate(scenario, &translation);
+                // What a student in that language opens: the whole scenario,
+                // translated and checked here, so the player reads no RON.
+                let compiled = target.join(&scenario_path).with_extension(format!(
+                    "{language}.{}",
+                    firstshift_scenario::compiled::EXTENSION
+                ));
+                std::fs::write(
+                    &compiled,
+                    firstshift_scenario::compiled::compile(&translated),
+                )
+                .map_err(|e| e.to_string())?;
                 if let Some(entry) = catalog
                     .scenarios
                     .iter_mut()

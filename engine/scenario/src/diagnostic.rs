@@ -12,7 +12,7 @@ use codespan_reporting::files::{Files, SimpleFile};
 use codespan_reporting::term;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -112,6 +112,19 @@ impl Serialize for Code {
     }
 }
 
+/// Read back from the JSON form (the player gets teachers' diagnostics that way
+/// from the checker module); a code this version does not know is refused.
+impl<'de> serde::Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|code| code.as_str() == text)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown diagnostic code {text}")))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub code: Code,
@@ -161,7 +174,7 @@ impl Diagnostic {
 }
 
 /// A one-based line and column (columns count characters, as editors do).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct LineCol {
     pub line: usize,
     pub column: usize,
@@ -298,11 +311,11 @@ pub fn render_short(file: &SourceFile<'_>, diagnostics: &[Diagnostic]) -> String
 }
 
 /// The JSON form of a diagnostic, for the browser's error panel and for tools.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct JsonDiagnostic {
     pub file: String,
     pub code: Code,
-    pub title: &'static str,
+    pub title: String,
     pub severity: Severity,
     pub message: String,
     pub label: String,
@@ -321,7 +334,7 @@ pub fn to_json(file: &SourceFile<'_>, diagnostics: &[Diagnostic]) -> Vec<JsonDia
             JsonDiagnostic {
                 file: file.name().to_string(),
                 code: d.code,
-                title: d.code.title(),
+                title: d.code.title().to_string(),
                 severity: d.severity,
                 message: d.message.clone(),
                 label: d.label.clone(),
@@ -332,4 +345,37 @@ pub fn to_json(file: &SourceFile<'_>, diagnostics: &[Diagnostic]) -> Vec<JsonDia
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The checker module hands the player its diagnostics as JSON: every field
+    /// comes back, and a code this version does not know is refused.
+    #[test]
+    fn the_json_form_reads_back_and_refuses_unknown_codes() {
+        let text = "(\n  title: 3,\n)";
+        let file = SourceFile::new("clinic.ron", text);
+        let diagnostics = [Diagnostic::error(Code::ALL[0], "a number where text goes")
+            .at(Some(11..12), "this")
+            .help("put the title in quotes")];
+        let json = to_json(&file, &diagnostics);
+        let written = serde_json::to_string(&json).unwrap();
+        let back: Vec<JsonDiagnostic> = serde_json::from_str(&written).unwrap();
+        assert_eq!(back, json);
+        assert_eq!(
+            back[0].start,
+            Some(LineCol {
+                line: 2,
+                column: 10
+            })
+        );
+        let unknown = written.replace(Code::ALL[0].as_str(), "FS9999");
+        let error = serde_json::from_str::<Vec<JsonDiagnostic>>(&unknown).unwrap_err();
+        assert!(
+            error.to_string().contains("unknown diagnostic code FS9999"),
+            "{error}"
+        );
+    }
 }

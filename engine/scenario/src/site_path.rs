@@ -133,14 +133,29 @@ pub fn compiled_scenario_file(id: &str) -> Result<String, PathError> {
 
 /// Where a built-in scenario's translation is; `language` is a code such as `es`.
 pub fn translation_file(id: &str, language: &str) -> Result<String, PathError> {
-    let id = scenario_id(id)?;
+    let (id, language) = (scenario_id(id)?, language_code(language)?);
+    Ok(format!("scenarios/{id}.{language}.ron"))
+}
+
+/// Where a built-in scenario's compiled translation is: the whole scenario in that
+/// language, checked when the site was built (see [`crate::compiled`]).
+pub fn compiled_translation_file(id: &str, language: &str) -> Result<String, PathError> {
+    let (id, language) = (scenario_id(id)?, language_code(language)?);
+    Ok(format!(
+        "scenarios/{id}.{language}.{}",
+        crate::compiled::EXTENSION
+    ))
+}
+
+/// A language code such as `es` or `pt-br`.
+fn language_code(language: &str) -> Result<&str, PathError> {
     if language.is_empty()
         || language.len() > 8
         || !language.chars().all(|c| c.is_ascii_lowercase() || c == '-')
     {
         return Err(PathError::NotAnId);
     }
-    Ok(format!("scenarios/{id}.{language}.ron"))
+    Ok(language)
 }
 
 #[cfg(test)]
@@ -206,6 +221,10 @@ mod tests {
             translation_file("hospitality/front-desk-overbooked", "es").unwrap(),
             "scenarios/hospitality/front-desk-overbooked.es.ron"
         );
+        assert_eq!(
+            compiled_translation_file("hospitality/front-desk-overbooked", "es").unwrap(),
+            "scenarios/hospitality/front-desk-overbooked.es.scenario.json"
+        );
         for bad in [
             "",
             "front-desk",
@@ -225,5 +244,7 @@ mod tests {
         }
         assert!(translation_file("a/b", "../x").is_err());
         assert!(translation_file("a/b", "").is_err());
+        assert!(compiled_translation_file("a/b", "../x").is_err());
+        assert!(compiled_translation_file("a/../b", "es").is_err());
     }
 }

@@ -96,8 +96,7 @@ fn every_scenario_compiles_to_the_same_scenario() {
     use firstshift_scenario::compiled::{compile, load_compiled};
     for (path, _, scenario) in common::builtin() {
         let compiled = compile(&scenario);
-        let back = load_compiled(compiled.as_bytes())
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let back = load_compiled(&compiled).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(*back, *scenario, "{}", path.display());
         assert_eq!(back.content_hash(), scenario.content_hash());
         let text = std::fs::read_to_string(path.with_extension("plays.ron")).unwrap();

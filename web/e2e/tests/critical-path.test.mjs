@@ -1,0 +1,53 @@
+// What a student's browser fetches before the first choice: the page, its style,
+// its two scripts, the player's wasm and the scenario's compiled form. The
+// teacher's checker (the RON reader and the validator) comes only when a teacher
+// opens a file of their own.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, launch, close } from "../lib.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Opens `query` and records every path the page requests until `ready` holds. */
+async function requested(query, ready) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const paths = [];
+  page.on("request", (r) => paths.push(new URL(r.url()).pathname.replace(/^\//, "")));
+  await page.goto(BASE + query);
+  await ready(page);
+  await close(page);
+  return paths;
+}
+
+test("a student's first choice needs six files, and no checker or RON", async () => {
+  const paths = await requested("?scenario=healthcare/night-shift-opioid", (p) =>
+    p.locator("#choices button").first().waitFor({ state: "visible" }));
+  assert.deepEqual(
+    paths.filter((p) => p !== "").sort(),
+    [
+      "boot.js",
+      "firstshift_web.js",
+      "firstshift_web_bg.wasm",
+      "scenarios/healthcare/night-shift-opioid.scenario.json",
+      "style.css",
+    ],
+    `requested: ${paths.join(", ")}`,
+  );
+});
+
+test("in Spanish the student gets the compiled translation, not the English and a translation file", async () => {
+  const paths = await requested("?scenario=hospitality/front-desk-overbooked&lang=es", (p) =>
+    p.locator("#choices button").first().waitFor({ state: "visible" }));
+  const scenarios = paths.filter((p) => p.startsWith("scenarios/"));
+  assert.deepEqual(scenarios, ["scenarios/hospitality/front-desk-overbooked.es.scenario.json"]);
+});
+
+test("a teacher's file brings the checker, once", async () => {
+  const paths = await requested("?src=scenarios/hospitality/front-desk-overbooked.ron", (p) =>
+    p.locator("#choices button").first().waitFor({ state: "visible" }));
+  assert.ok(paths.includes("firstshift_checker.js"), `requested: ${paths.join(", ")}`);
+  assert.equal(paths.filter((p) => p === "firstshift_checker_bg.wasm").length, 1);
+});
