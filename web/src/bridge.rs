@@ -19,18 +19,21 @@ use firstshift_scenario::catalog::Catalog;
 use firstshift_scenario::compiled::CheckedFile;
 use firstshift_scenario::compiled::load_compiled;
 use firstshift_scenario::diagnostic::JsonDiagnostic;
-use firstshift_scenario::{Scenario, Session, site_path};
+use firstshift_scenario::{Scenario, Session};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use crate::dom;
-use crate::inbox::{SiteFile, UiCommand, drain, fetch, push};
+use crate::inbox::{UiCommand, drain, fetch, push};
+use crate::route::{NO_SUCH_SCENARIO, Route, SiteFile, View};
 use crate::screens::{Screen, Ui};
 use crate::storage;
 
 /// The player's state that lives beside the Bevy world (DOM handles are not `Send`).
 struct Player {
     ui: Ui,
+    /// What the URL asked for, until the first update shows it.
+    route: Option<Route>,
     /// The catalog index once it has arrived, or why it could not be read.
     catalog: Option<Result<Catalog, String>>,
     /// The scenario file on its way.
@@ -41,8 +44,6 @@ struct Player {
     saved: Option<Transcript>,
     manual_clock: bool,
     last_saved_clock: u64,
-    /// The URL's `?scenario=` or `?src=` has been acted on.
-    opened_from_url: bool,
     /// How many of the run's choices the hosts (the iframe's parent, cmi5) have been
     /// told of. A resumed run replays its earlier choices as events; those were
     /// told in the session that made them and are not sent again.
@@ -75,7 +76,22 @@ pub fn run() {
 }
 
 fn start_player(cmi5: bool, language: Option<&str>) {
-    crate::i18n::init(language);
+    let language = crate::i18n::init(language);
+    // What the URL asks for, decided first, so its file is on its way while the
+    // page and the app are built.
+    let route = Route::from_query(dom::query, language.code());
+    if route.needs_catalog() {
+        fetch(SiteFile::Catalog);
+    }
+    // A scenario's files, tried in turn: the first is fetched now.
+    let mut files: VecDeque<SiteFile> = match &route {
+        Route::Scenario { files } => files.iter().cloned().collect(),
+        _ => VecDeque::new(),
+    };
+    let pending = files.pop_front();
+    if let Some(first) = &pending {
+        fetch(first.clone());
+    }
     // The canvas needs only a 2D context, which every browser gives; `?render=text`
     // leaves it out for students who want the text alone.
     let canvas = dom::query("render").as_deref() != Some("text");
@@ -116,25 +132,18 @@ fn start_player(cmi5: bool, language: Option<&str>) {
         ScenarioPlugin,
         ScenePlugin,
     ));
-    // The catalog is wanted only when the URL names no scenario.
-    let wants_catalog = ["view", "src", "scenario"]
-        .iter()
-        .all(|name| dom::query(name).is_none());
-    if wants_catalog {
-        fetch(SiteFile::Catalog);
-    }
     let manual_clock = dom::test_query("clock").as_deref() == Some("manual");
     app.insert_non_send(Player {
         ui,
         catalog: None,
-        pending: None,
-        fallbacks: VecDeque::new(),
+        route: Some(route),
+        pending,
+        fallbacks: files,
         current: None,
         saved: None,
         manual_clock,
         last_saved_clock: 0,
         reported_choices: 0,
-        opened_from_url: false,
         lms,
         lms_saved,
     })
@@ -178,68 +187,36 @@ fn keyboard_shortcuts() {
     closure.forget();
 }
 
-/// Opens the scenario the URL names at once, without waiting for the catalog: a
-/// built-in scenario's id is its path under `scenarios/`.
+/// Shows what the URL asked for, on the first update: its file (fetched since
+/// start-up) may already be on screen.
 fn open_from_url(mut player: NonSendMut<Player>) {
-    if player.opened_from_url {
+    let Some(route) = player.route.take() else {
         return;
-    }
-    player.opened_from_url = true;
+    };
     dom::mark("first-update");
-    if let Some(view) = dom::query("view") {
-        show_view(&mut player.ui, &view);
-    } else if let Some(src) = dom::query("src") {
-        match site_path::teacher_file(&src) {
-            Ok(path) => open(&mut player, SiteFile::Source(path.to_string())),
-            Err(why) => player.ui.load_failed(
-                &src,
-                &format!(
-                    "`src` must be a path on this site relative to the player, such as `my-scenarios/clinic.ron`, and {why}"
-                ),
-            ),
-        }
-    } else if let Some(id) = dom::query("scenario") {
-        // The compiled form, in the student's language when it has been
-        // translated: checked when the site was built, so nothing to parse or
-        // validate before the first step. Each file is tried in turn.
-        let language = crate::i18n::current();
-        let translated = (language != crate::i18n::Lang::En)
-            .then(|| site_path::compiled_translation_file(&id, language.code()).ok())
-            .flatten()
-            .map(|path| SiteFile::Compiled {
-                path,
-                translated: true,
-            });
-        let english = site_path::compiled_scenario_file(&id)
-            .ok()
-            .map(|path| SiteFile::Compiled {
-                path,
-                translated: false,
-            });
-        // No compiled form (a built-in being edited under `cargo xtask serve` that
-        // has errors just now): the file itself, whose error panel says what is wrong.
-        let source = site_path::scenario_file(&id).ok().map(SiteFile::Source);
-        let mut files = translated.into_iter().chain(english).chain(source);
-        match files.next() {
-            Some(first) => {
-                player.fallbacks = files.collect();
-                open(&mut player, first);
+    match route {
+        Route::View(view) => show_view(&mut player.ui, view),
+        Route::Refused { what, why } => player.ui.load_failed(&what, &why),
+        Route::Scenario { .. } => {
+            if let Some(file) = player.pending.clone() {
+                player
+                    .ui
+                    .loading(&crate::i18n::trf("Opening {}…", &[&file.path()]));
             }
-            None => player.ui.load_failed(&id, NO_SUCH_SCENARIO),
         }
+        Route::Catalog => {}
     }
 }
 
 /// `?view=profile` and `?view=portfolio&run=N`: pages of the student's own records,
 /// drawn once every record is re-scored (the profile is localStorage, which anyone
 /// can edit); `?view=class`: the teacher's class results.
-fn show_view(ui: &mut Ui, view: &str) {
-    if view == "class" {
+fn show_view(ui: &mut Ui, view: View) {
+    if view == View::Class {
         ui.class_results();
         return;
     }
     ui.loading(crate::i18n::tr("Checking your runs…"));
-    let view = view.to_string();
     wasm_bindgen_futures::spawn_local(async move {
         let (profile, checks, damaged) = crate::profile::load_checked().await;
         push(UiCommand::ShowRecords {
@@ -254,16 +231,14 @@ fn show_view(ui: &mut Ui, view: &str) {
 /// Draws a records page once its checks are done.
 fn show_records(
     ui: &mut Ui,
-    view: &str,
+    view: View,
     profile: &Profile,
     checks: &[Check],
     damaged: Option<&str>,
 ) {
     match view {
-        "portfolio" => {
-            let run = dom::query("run")
-                .and_then(|r| r.parse::<usize>().ok())
-                .and_then(|i| profile.runs.get(i).zip(checks.get(i)));
+        View::Portfolio { run } => {
+            let run = run.and_then(|i| profile.runs.get(i).zip(checks.get(i)));
             match run {
                 Some((run, check)) => ui.portfolio(run, check),
                 None => ui.load_failed(
@@ -272,12 +247,9 @@ fn show_records(
                 ),
             }
         }
-        _ => ui.profile(profile, checks, damaged),
+        View::Profile | View::Class => ui.profile(profile, checks, damaged),
     }
 }
-
-const NO_SUCH_SCENARIO: &str =
-    "there is no built-in scenario with this id; choose one from the list";
 
 /// Shows the catalog once the index has arrived (when the URL named no scenario).
 fn show_catalog(mut player: NonSendMut<Player>) {
@@ -552,7 +524,7 @@ fn drain_inbox(
                 profile,
                 checks,
                 damaged,
-            } => show_records(&mut player.ui, &view, &profile, &checks, damaged.as_deref()),
+            } => show_records(&mut player.ui, view, &profile, &checks, damaged.as_deref()),
             UiCommand::ClearProfile => {
                 crate::profile::clear();
                 player.ui.profile(&Default::default(), &[], None);

@@ -8,12 +8,9 @@ use firstshift_scenario::catalog::Catalog;
 use firstshift_scenario::compiled::load_compiled;
 use firstshift_scenario::{Scenario, site_path};
 
-/// Where the catalog index is, beside the player.
-pub const INDEX: &str = "scenarios/index.json";
-
 /// Reads the catalog index, or says what is wrong with it.
 pub fn parse(text: &str) -> Result<Catalog, String> {
-    serde_json::from_str(text).map_err(|e| format!("{INDEX} is not valid ({e})"))
+    serde_json::from_str(text).map_err(|e| format!("{} is not valid ({e})", crate::route::CATALOG_INDEX))
 }
 
 /// The built-in scenarios with these ids, fetched from this site once each; an id

@@ -7,6 +7,8 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 
 use firstshift_report::profile::{Check, Profile};
+
+use crate::route::SiteFile;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
@@ -31,7 +33,7 @@ pub enum UiCommand {
     SaveReflection,
     /// The profile or portfolio page, its records re-scored.
     ShowRecords {
-        view: String,
+        view: crate::route::View,
         profile: Profile,
         checks: Vec<Check>,
         damaged: Option<String>,
@@ -47,27 +49,6 @@ pub enum UiCommand {
         name: String,
         answer: Result<firstshift_scenario::compiled::CheckedFile, String>,
     },
-}
-
-/// The site's files the player fetches.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SiteFile {
-    /// The catalog index.
-    Catalog,
-    /// A built-in scenario's compiled form, checked when the site was built;
-    /// `translated`: the one in the student's language.
-    Compiled { path: String, translated: bool },
-    /// A scenario's source (`.ron`), checked here.
-    Source(String),
-}
-
-impl SiteFile {
-    pub fn path(&self) -> &str {
-        match self {
-            SiteFile::Catalog => crate::catalog::INDEX,
-            SiteFile::Compiled { path, .. } | SiteFile::Source(path) => path,
-        }
-    }
 }
 
 /// Fetches `file`; its text (or why not) arrives in the inbox.

@@ -6,29 +6,38 @@
 //! (`view` picks it, `canvas` draws it with the browser's 2D context: no GPU, no
 //! WebGL). `bridge` connects the page and the app: DOM events become commands, and
 //! the runtime's events redraw the DOM.
-#![cfg(target_arch = "wasm32")]
 
-mod bedside_panel;
-mod bridge;
-mod canvas;
-mod catalog;
-mod checker;
-mod class_results;
-mod cmi5;
-mod dom;
-mod embed;
-mod i18n;
-mod inbox;
-mod line_panel;
-mod lms;
-mod profile;
-mod screens;
-mod storage;
-mod view;
+pub mod route;
 
+// The rest talks to the browser, so it is built for wasm only.
+macro_rules! browser_modules {
+    ($($name:ident),* $(,)?) => { $(#[cfg(target_arch = "wasm32")] mod $name;)* };
+}
+browser_modules!(
+    bedside_panel,
+    bridge,
+    canvas,
+    catalog,
+    checker,
+    class_results,
+    cmi5,
+    dom,
+    embed,
+    i18n,
+    inbox,
+    line_panel,
+    lms,
+    profile,
+    screens,
+    storage,
+    view,
+);
+
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 
 /// Entry point, called by the page's module script.
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(start)]
 pub fn start() {
     dom::mark("wasm-started");
@@ -43,6 +52,7 @@ pub fn start() {
 /// Testing hook: lets `seconds` of simulated time pass at once. The browser tests use
 /// it with `?clock=manual` to play a playthrough's `Wait(n)` exactly. It does
 /// nothing unless the page carries the test servers' mark ([`dom::test_hooks`]).
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(js_name = waitSeconds)]
 pub fn wait_seconds(seconds: u32) {
     if dom::test_hooks() {

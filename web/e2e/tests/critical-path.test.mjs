@@ -10,12 +10,18 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** Opens `query` and records every path the page requests until `ready` holds. */
+/** Opens `query` and records every path the page requests until `ready` holds
+ * (with the wasm's content type and the console's warnings on `paths`). */
 async function requested(query, ready) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   const paths = [];
+  paths.warnings = [];
+  page.on("console", (m) => { if (m.type() === "warning") paths.warnings.push(m.text()); });
   page.on("request", (r) => paths.push(new URL(r.url()).pathname.replace(/^\//, "")));
+  page.on("response", (r) => {
+    if (r.url().endsWith("firstshift_web_bg.wasm")) paths.wasmType = r.headers()["content-type"];
+  });
   await page.goto(BASE + query);
   await ready(page);
   await close(page);
@@ -36,6 +42,11 @@ test("a student's first choice needs six files, and no checker or RON", async ()
     ],
     `requested: ${paths.join(", ")}`,
   );
+  // Preloaded once, not fetched again by the glue; compiled while it downloads
+  // (wasm-bindgen falls back to a slower path, with a warning, without this type).
+  assert.equal(paths.filter((p) => p === "firstshift_web_bg.wasm").length, 1, "the wasm is fetched once");
+  assert.equal(paths.wasmType, "application/wasm");
+  assert.deepEqual(paths.warnings.filter((w) => /instantiateStreaming|preload/i.test(w)), []);
 });
 
 test("in Spanish the student gets the compiled translation, not the English and a translation file", async () => {
