@@ -29,6 +29,26 @@ globalThis.firstshiftChecker = {
   },
 };
 
+// The scenario the URL names, fetched now rather than once the wasm has started:
+// the file web/src/route.rs asks for first (the compiled form, in the student's
+// language when it is not English), which the browser then hands over from this
+// preload. A cmi5 launch takes its language from the LMS, so it is left to the route.
+function preloadScenario() {
+  const query = new URLSearchParams(location.search);
+  const id = query.get("scenario");
+  if (!id || query.has("view") || query.has("src") || query.has("fetch")) return;
+  if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(id)) return;
+  const spoken = (code) => ["en", "es"].find((l) => l === (code ?? "").split("-")[0].toLowerCase());
+  const language = spoken(query.get("lang")) ?? navigator.languages.map(spoken).find(Boolean) ?? "en";
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "fetch";
+  link.crossOrigin = "anonymous";
+  link.href = `scenarios/${id}${language === "en" ? "" : "." + language}.scenario.json`;
+  document.head.append(link);
+}
+preloadScenario();
+
 performance.mark("firstshift:boot");
 init().then(() => {
   if (document.readyState === "complete") setTimeout(keepForOffline, 1000);
