@@ -11,7 +11,7 @@ use bevy_app::prelude::*;
 use bevy_ecs::prelude::*;
 use bevy_time::TimePlugin;
 use firstshift_bevy::{ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioPlugin, ScenePlugin};
-use firstshift_core::transcript::{decode_save_transcript, encode_save};
+use firstshift_core::transcript::encode_save;
 use firstshift_core::{Event, Transcript};
 use firstshift_report::profile::{Check, Profile};
 use firstshift_rubric::score_session;
@@ -26,6 +26,7 @@ use wasm_bindgen::closure::Closure;
 use crate::dom;
 use crate::inbox::{UiCommand, drain, fetch, push};
 use crate::route::{NO_SUCH_SCENARIO, Route, SiteFile, View};
+use crate::rules::{self, Start};
 use crate::screens::{Screen, Ui};
 use crate::storage;
 
@@ -374,15 +375,10 @@ fn present(
         return;
     };
     player.current = Some(Arc::clone(&scenario));
-    if player.lms {
-        // The LMS keeps the attempt: a return to it resumes where the student left
-        // off, with no question asked (as every SCORM course does).
-        let saved = player
-            .lms_saved
-            .take()
-            .and_then(|save| decode_save_transcript(&scenario, &save).ok())
-            .filter(|t| !t.choices.is_empty());
-        if let Some(transcript) = saved {
+    let lms_save = player.lms_saved.take();
+    let local_save = (!player.lms).then(|| storage::load(&scenario.id)).flatten();
+    match rules::start(&scenario, player.lms, lms_save.as_deref(), local_save.as_deref()) {
+        Start::Resume(transcript) => {
             crate::lms::with(|l| l.begin_run(transcript.choices.len()));
             player.reported_choices = transcript.choices.len();
             commands.write(RunCommand::Resume {
@@ -390,20 +386,12 @@ fn present(
                 transcript,
             });
             begin_play(player, run, &scenario);
-        } else {
-            start_fresh(player, run, commands);
         }
-        return;
-    }
-    let saved = storage::load(&scenario.id)
-        .and_then(|save| decode_save_transcript(&scenario, &save).ok())
-        .filter(|t| !t.choices.is_empty());
-    match saved {
-        Some(transcript) => {
+        Start::Ask(transcript) => {
             player.ui.resume_prompt(&scenario, transcript.choices.len());
             player.saved = Some(transcript);
         }
-        None => start_fresh(player, run, commands),
+        Start::Fresh => start_fresh(player, run, commands),
     }
 }
 
@@ -570,13 +558,14 @@ fn render_run(
     if events.is_empty() {
         return;
     }
-    // The index in the run of this batch's first choice: a resume's batch holds
-    // every earlier choice, which the hosts were told of already.
-    let made_here = events
-        .iter()
-        .filter(|e| matches!(e, Event::ChoiceMade { .. }))
-        .count();
-    let mut index = session.history().choices.len().saturating_sub(made_here);
+    // A resume's batch holds every earlier choice, which the hosts were told of.
+    let (untold, told) = rules::untold_choices(
+        &events,
+        session.history().choices.len(),
+        player.reported_choices,
+    );
+    player.reported_choices = told;
+    let is_untold = |event: &Event<_>| untold.iter().any(|u| std::ptr::eq(*u, event));
     for event in &events {
         match event {
             Event::StepEntered { step, at } => {
@@ -587,12 +576,7 @@ fn render_run(
                 choice,
                 label,
                 at,
-            } => {
-                index += 1;
-                if index <= player.reported_choices {
-                    continue;
-                }
-                player.reported_choices = index;
+            } if is_untold(event) => {
                 crate::embed::post(
                     "choice",
                     serde_json::json!({ "choice": choice, "label": label, "step": step, "at": at }),

@@ -8,6 +8,7 @@
 //! the runtime's events redraw the DOM.
 
 pub mod route;
+pub mod rules;
 
 // The rest talks to the browser, so it is built for wasm only.
 macro_rules! browser_modules {
