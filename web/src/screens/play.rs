@@ -1,0 +1,208 @@
+//! The play screen: the resume prompt, the step with its choices, the clock.
+
+use firstshift_core::{Event, clock_text};
+use firstshift_scenario::{Scenario, Session, Sims};
+
+use crate::dom::{Build, append, button, clear, el, focus, on, set_hidden};
+use crate::i18n::{tr, trf};
+use crate::inbox::{UiCommand, push};
+
+use super::{SCENE_CANVAS, Screen, Ui, career_facts};
+use crate::bedside_panel::BedsidePanel;
+use crate::line_panel::LinePanel;
+
+impl Ui {
+    pub fn resume_prompt(&mut self, scenario: &Scenario, choices_made: usize) {
+        clear(&self.resume);
+        let heading = el("h1").attr("tabindex", "-1").text(&scenario.title);
+        append(&self.resume, &heading);
+        append(
+            &self.resume,
+            &el("p").text(&trf(
+                "You have a run in progress ({} choices made). Continue where you left off?",
+                &[&choices_made],
+            )),
+        );
+        let row = el("div").class("actions");
+        append(
+            &row,
+            &button(tr("Continue"), |_| push(UiCommand::ContinueSaved))
+                .id("continue")
+                .class("primary"),
+        );
+        append(
+            &row,
+            &button(tr("Start over"), |_| push(UiCommand::StartOver)).id("start-over"),
+        );
+        append(&self.resume, &row);
+        self.switch(Screen::Resume);
+        focus(&heading);
+    }
+
+    /// Shows the play screen for a new (or resumed) run.
+    pub fn begin_play(&mut self, scenario: &Scenario) {
+        self.play_title.set_text_content(Some(&scenario.title));
+        self.play_role.set_text_content(Some(&trf(
+            "Your role: {}. {}",
+            &[&scenario.career, &scenario.setting],
+        )));
+        clear(&self.career_intro);
+        if let Some(facts) = &scenario.career_facts {
+            append(
+                &self.career_intro,
+                &career_facts(facts, &scenario.career, false),
+            );
+        }
+        self.pause.set_text_content(Some(tr("Pause")));
+        let _ = self.pause.set_attribute("aria-pressed", "false");
+        let _ = self.app.set_attribute("data-turn", "0");
+        let _ = self.app.set_attribute("data-clock", "0");
+        self.bedside.begin();
+        self.line.begin();
+        // The canvas draws a bedside monitor for a patient; its description then
+        // points at the monitor's text equivalent.
+        if let Some(canvas) = crate::dom::document().get_element_by_id(SCENE_CANVAS) {
+            let (label, described_by) = if BedsidePanel::has_patient(scenario) {
+                (
+                    tr("The patient's bedside monitor (described in the Patient monitor section)"),
+                    "bedside",
+                )
+            } else if LinePanel::has_line(scenario) {
+                (
+                    tr(
+                        "The production line: stations, buffers and KPIs (described in the Production board section)",
+                    ),
+                    "line-board",
+                )
+            } else {
+                (
+                    tr(
+                        "The scene: your role, the setting, the clock and your progress (described next to it)",
+                    ),
+                    "play-role status",
+                )
+            };
+            let _ = canvas.set_attribute("aria-label", label);
+            let _ = canvas.set_attribute("aria-describedby", described_by);
+        }
+        for e in [
+            &self.play_title,
+            &self.play_role,
+            &self.step_text,
+            &self.choices,
+            &self.response,
+        ] {
+            if self.content_in_english {
+                let _ = e.set_attribute("lang", "en");
+            } else {
+                let _ = e.remove_attribute("lang");
+            }
+        }
+        self.switch(Screen::Play);
+        let _ = self.app.set_attribute("data-scenario", &scenario.id);
+    }
+
+    /// Redraws the play screen after the runtime's events.
+    pub fn render_events(&mut self, session: &Session, events: &[Event<Sims>]) {
+        let scenario = session.scenario();
+        let mut found = self.bedside.take_events(events, session.clock());
+        let happened = self.line.take_events(events);
+        let mut responses = Vec::new();
+        let mut entered = false;
+        for event in events {
+            match event {
+                Event::Response { text, .. } => responses.push(text.clone()),
+                Event::StepEntered { .. } => entered = true,
+                _ => {}
+            }
+        }
+        if !entered {
+            return;
+        }
+        let step_number = session.history().visits.len();
+        let step = scenario.steps.get(session.step_id());
+        let response = responses.join(" ");
+        self.response.set_text_content(Some(&response));
+        set_hidden(&self.response, response.is_empty());
+        self.bedside.show_latest(&found);
+        self.line.show_latest(&happened);
+        found.extend(happened);
+        self.step_heading
+            .set_text_content(Some(&trf("Step {}", &[&step_number])));
+        self.step_text
+            .set_text_content(step.map(|s| s.text.as_str()));
+        let _ = self.app.set_attribute("data-step", session.step_id());
+        let _ = self
+            .app
+            .set_attribute("data-turn", &session.history().choices.len().to_string());
+        self.render_choices(session);
+        self.render_clock(session);
+        // Screen readers read the new step from its heading; the live region says
+        // what the last choice led to.
+        focus(&self.step_heading);
+        let step_text = step.map(|s| s.text.as_str()).unwrap_or("");
+        let said: Vec<&str> = [response.as_str()]
+            .into_iter()
+            .chain(found.iter().map(String::as_str))
+            .chain([step_text])
+            .filter(|t| !t.is_empty())
+            .collect();
+        self.announce(&said.join(" "));
+    }
+
+    fn render_choices(&self, session: &Session) {
+        clear(&self.choices);
+        for (i, choice) in session.offered().iter().enumerate() {
+            let id = choice.id.clone();
+            let b = el("button")
+                .attr("type", "button")
+                .attr("data-choice", &choice.id)
+                .class("choice");
+            if i < 9 {
+                append(
+                    &b,
+                    &el("kbd")
+                        .attr("aria-hidden", "true")
+                        .text(&(i + 1).to_string()),
+                );
+            }
+            append(&b, &el("span").text(&choice.label));
+            on(&b, "click", move |_| push(UiCommand::Choose(id.clone())));
+            append(&self.choices, &el("li").child(&b));
+        }
+        let _ = self
+            .choices
+            .set_attribute("data-count", &session.offered().len().to_string());
+    }
+
+    pub fn render_clock(&self, session: &Session) {
+        let percent = (firstshift_bevy::progress(session) * 100.0).round() as u32;
+        let text = clock_text(session.clock());
+        if self.clock.text_content().as_deref() != Some(text.as_str()) {
+            self.clock.set_text_content(Some(&text));
+            let _ = self
+                .app
+                .set_attribute("data-clock", &session.clock().to_string());
+        }
+        self.progress.set_value(f64::from(percent));
+        self.progress_text
+            .set_text_content(Some(&format!("{percent}%")));
+    }
+
+    pub fn set_paused(&self, paused: bool) {
+        self.pause
+            .set_text_content(Some(if paused { tr("Resume") } else { tr("Pause") }));
+        let _ = self
+            .pause
+            .set_attribute("aria-pressed", if paused { "true" } else { "false" });
+        let _ = self
+            .app
+            .set_attribute("data-paused", if paused { "true" } else { "false" });
+        self.announce(if paused {
+            tr("Paused. The clock has stopped.")
+        } else {
+            tr("Resumed.")
+        });
+    }
+
+}
