@@ -26,6 +26,7 @@ use wasm_bindgen::closure::Closure;
 use crate::dom;
 use crate::inbox::{UiCommand, drain, fetch, push};
 use crate::route::{NO_SUCH_SCENARIO, Route, SiteFile, View};
+use crate::hosts::{Began, Hosts};
 use crate::rules::{self, Start};
 use crate::screens::{Screen, Ui};
 use crate::storage;
@@ -45,10 +46,8 @@ struct Player {
     saved: Option<Transcript>,
     manual_clock: bool,
     last_saved_clock: u64,
-    /// How many of the run's choices the hosts (the iframe's parent, cmi5) have been
-    /// told of. A resumed run replays its earlier choices as events; those were
-    /// told in the session that made them and are not sent again.
-    reported_choices: usize,
+    /// Who the run is reported to: the embedding page, the LMS, this browser's save.
+    hosts: Hosts,
     /// Launched by an LMS: it keeps the save, and this is the one it held.
     lms: bool,
     lms_saved: Option<String>,
@@ -144,7 +143,16 @@ fn start_player(cmi5: bool, language: Option<&str>) {
         saved: None,
         manual_clock,
         last_saved_clock: 0,
-        reported_choices: 0,
+        hosts: {
+            let mut hosts = Hosts::default();
+            // Each ignores what its protocol does not say, and all of them do
+            // nothing when their host is absent (no parent origin, no LMS).
+            hosts.add(storage::LocalSave);
+            hosts.add(crate::lms::ScormHost);
+            hosts.add(crate::cmi5::Cmi5Host);
+            hosts.add(crate::embed::EmbedHost);
+            hosts
+        },
         lms,
         lms_saved,
     })
@@ -379,13 +387,14 @@ fn present(
     let local_save = (!player.lms).then(|| storage::load(&scenario.id)).flatten();
     match rules::start(&scenario, player.lms, lms_save.as_deref(), local_save.as_deref()) {
         Start::Resume(transcript) => {
-            crate::lms::with(|l| l.begin_run(transcript.choices.len()));
-            player.reported_choices = transcript.choices.len();
+            let began = Began::ResumedFromLms {
+                choices: transcript.choices.len(),
+            };
             commands.write(RunCommand::Resume {
                 scenario: Arc::clone(&scenario),
                 transcript,
             });
-            begin_play(player, run, &scenario);
+            begin_play(player, run, &scenario, began);
         }
         Start::Ask(transcript) => {
             player.ui.resume_prompt(&scenario, transcript.choices.len());
@@ -399,9 +408,6 @@ fn start_fresh(player: &mut Player, run: &mut ActiveRun, commands: &mut MessageW
     let Some(scenario) = player.current.clone() else {
         return;
     };
-    storage::clear(&scenario.id);
-    crate::lms::with(|l| l.begin_run(0));
-    player.reported_choices = 0;
     // The seed only matters to simulations (a line's luck, a patient's noise); it is
     // recorded in the run. The browser tests fix it with `?seed=`; nobody else can.
     let seed = dom::test_query("seed")
@@ -411,17 +417,14 @@ fn start_fresh(player: &mut Player, run: &mut ActiveRun, commands: &mut MessageW
         scenario: Arc::clone(&scenario),
         seed,
     });
-    begin_play(player, run, &scenario);
+    begin_play(player, run, &scenario, Began::Fresh);
 }
 
-fn begin_play(player: &mut Player, run: &mut ActiveRun, scenario: &Scenario) {
+fn begin_play(player: &mut Player, run: &mut ActiveRun, scenario: &Scenario, how: Began) {
     run.time_scale = if player.manual_clock { 0.0 } else { 1.0 };
     player.last_saved_clock = 0;
     player.ui.begin_play(scenario);
-    crate::embed::post(
-        "ready",
-        serde_json::json!({ "scenario": scenario.id, "title": scenario.title }),
-    );
+    player.hosts.began(scenario, how);
 }
 
 /// In a frame, a link to the same scenario in a tab of its own, for hosts that
@@ -484,29 +487,32 @@ fn drain_inbox(
             }
             UiCommand::Restart => {
                 if let Some(scenario) = player.current.clone() {
-                    storage::clear(&scenario.id);
-                    player.reported_choices = 0;
                     commands.write(RunCommand::Restart);
-                    begin_play(&mut player, &mut run, &scenario);
+                    begin_play(&mut player, &mut run, &scenario, Began::Restarted);
                 }
             }
             UiCommand::ContinueSaved => {
                 if let (Some(scenario), Some(transcript)) =
                     (player.current.clone(), player.saved.take())
                 {
-                    player.reported_choices = transcript.choices.len();
+                    let began = Began::Continued {
+                        choices: transcript.choices.len(),
+                    };
                     commands.write(RunCommand::Resume {
                         scenario: Arc::clone(&scenario),
                         transcript,
                     });
-                    begin_play(&mut player, &mut run, &scenario);
+                    begin_play(&mut player, &mut run, &scenario, began);
                 }
             }
             UiCommand::StartOver => {
                 player.saved = None;
                 start_fresh(&mut player, &mut run, &mut commands);
             }
-            UiCommand::SaveReflection => save_reflection(&player.ui),
+            UiCommand::SaveReflection => {
+                let player = &mut *player;
+                save_reflection(&player.ui, &mut player.hosts);
+            }
             UiCommand::ShowRecords {
                 view,
                 profile,
@@ -558,57 +564,13 @@ fn render_run(
     if events.is_empty() {
         return;
     }
-    // A resume's batch holds every earlier choice, which the hosts were told of.
-    let (untold, told) = rules::untold_choices(
-        &events,
-        session.history().choices.len(),
-        player.reported_choices,
-    );
-    player.reported_choices = told;
-    let is_untold = |event: &Event<_>| untold.iter().any(|u| std::ptr::eq(*u, event));
-    for event in &events {
-        match event {
-            Event::StepEntered { step, at } => {
-                crate::embed::post("step", serde_json::json!({ "step": step, "at": at }));
-            }
-            Event::ChoiceMade {
-                step,
-                choice,
-                label,
-                at,
-            } if is_untold(event) => {
-                crate::embed::post(
-                    "choice",
-                    serde_json::json!({ "choice": choice, "label": label, "step": step, "at": at }),
-                );
-                if crate::cmi5::is_active() {
-                    let offered = session
-                        .scenario()
-                        .steps
-                        .get(step)
-                        .map(|s| {
-                            s.choices
-                                .iter()
-                                .map(|c| (c.id.clone(), c.label.clone()))
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    crate::cmi5::choice(step, choice, label, offered);
-                }
-            }
-            _ => {}
-        }
-    }
+    let save = encode_save(session);
+    player.hosts.events(session, &events, &save);
     let finished = events
         .iter()
         .any(|e| matches!(e, Event::Ended { .. } | Event::Stuck { .. }));
     if finished {
-        storage::clear(&session.scenario().id);
         let report = score_session(session);
-        crate::lms::with(|l| l.finish(session, &report, &encode_save(session)));
-        if crate::cmi5::is_active() {
-            crate::cmi5::finish(report.scaled, report.passed);
-        }
         // An LMS launch keeps the run in the LMS, not in this browser's career
         // profile: on a shared computer the next student would see it, with the
         // reflection's words.
@@ -616,15 +578,7 @@ fn render_run(
         let record = (!launched_by_lms)
             .then(|| crate::profile::record_run(session.scenario(), &report, session.transcript()));
         player.ui.debrief(session, &report, record);
-        crate::embed::post(
-            "complete",
-            serde_json::json!({
-                "scenario": session.scenario().id,
-                "report": crate::embed::report_json(&report),
-                "transcript": session.transcript(),
-            }),
-        );
-        crate::embed::resize();
+        player.hosts.finished(session, &report, &save);
         // The whole run and its whole score report, for the browser tests that
         // check native and wasm agree (and for assistive tools).
         let _ = dom::document().get_element_by_id("app").map(|a| {
@@ -639,9 +593,6 @@ fn render_run(
         });
     } else {
         player.ui.render_events(session, &events);
-        let save = encode_save(session);
-        crate::lms::with(|l| l.record(session, &save));
-        storage::save(&session.scenario().id, &save);
         player.last_saved_clock = session.clock();
     }
 }
@@ -676,7 +627,7 @@ fn download_transcript(session: &Session) {
 
 /// Reads the reflection form, keeps the answers with the run, and sends them to the
 /// LMS that launched the player (if any).
-fn save_reflection(ui: &Ui) {
+fn save_reflection(ui: &Ui, hosts: &mut Hosts) {
     let doc = dom::document();
     let Some(form) = doc.get_element_by_id("reflection") else {
         return;
@@ -713,8 +664,7 @@ fn save_reflection(ui: &Ui) {
     }
     let kept = index.map(|i| crate::profile::reflect(i, reflection.clone()));
     let skill_name = reflection.skill.map(|p| p.title());
-    crate::lms::with(|l| l.reflect(reflection.interest, &reflection.surprised, skill_name));
-    crate::cmi5::reflect(reflection.interest, &reflection.surprised, skill_name);
+    hosts.reflected(reflection.interest, &reflection.surprised, skill_name);
     let message = match kept {
         Some(true) => crate::i18n::tr("Saved. Your reflection is on your portfolio page."),
         Some(false) => {

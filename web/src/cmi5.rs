@@ -584,3 +584,44 @@ fn uuid() -> String {
         })
         .unwrap_or_default()
 }
+
+/// The cmi5 LMS as a host (when it launched the player): each choice with the
+/// choices on offer, the result, the reflection, as xAPI statements.
+pub struct Cmi5Host;
+
+impl crate::hosts::Host for Cmi5Host {
+    fn choice_made(
+        &mut self,
+        session: &firstshift_scenario::Session,
+        step: &str,
+        choice_id: &str,
+        label: &str,
+        _: firstshift_core::Seconds,
+    ) {
+        if !is_active() {
+            return;
+        }
+        let offered = session
+            .scenario()
+            .steps
+            .get(step)
+            .map(|s| {
+                s.choices
+                    .iter()
+                    .map(|c| (c.id.clone(), c.label.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        choice(step, choice_id, label, offered);
+    }
+
+    fn finished(&mut self, _: &firstshift_scenario::Session, report: &firstshift_rubric::ScoreReport, _: &str) {
+        if is_active() {
+            finish(report.scaled, report.passed);
+        }
+    }
+
+    fn reflected(&mut self, interest: Option<u8>, surprised: &str, skill: Option<&str>) {
+        reflect(interest, surprised, skill);
+    }
+}

@@ -179,3 +179,46 @@ pub fn report_json(report: &ScoreReport) -> Value {
         "harms": report.harms.iter().map(|h| json!(h.id)).collect::<Vec<_>>(),
     })
 }
+
+/// The embedding page as a host: `ready`, `step`, `choice` and `complete`
+/// messages (docs/embedding.md), sent only if a parent origin is allowed.
+pub struct EmbedHost;
+
+impl crate::hosts::Host for EmbedHost {
+    fn began(&mut self, scenario: &firstshift_scenario::Scenario, _: crate::hosts::Began) {
+        post(
+            "ready",
+            json!({ "scenario": scenario.id, "title": scenario.title }),
+        );
+    }
+
+    fn step_entered(&mut self, step: &str, at: firstshift_core::Seconds) {
+        post("step", json!({ "step": step, "at": at }));
+    }
+
+    fn choice_made(
+        &mut self,
+        _: &firstshift_scenario::Session,
+        step: &str,
+        choice: &str,
+        label: &str,
+        at: firstshift_core::Seconds,
+    ) {
+        post(
+            "choice",
+            json!({ "choice": choice, "label": label, "step": step, "at": at }),
+        );
+    }
+
+    fn finished(&mut self, session: &firstshift_scenario::Session, report: &ScoreReport, _: &str) {
+        post(
+            "complete",
+            json!({
+                "scenario": session.scenario().id,
+                "report": report_json(report),
+                "transcript": session.transcript(),
+            }),
+        );
+        resize();
+    }
+}

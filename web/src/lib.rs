@@ -7,6 +7,7 @@
 //! WebGL). `bridge` connects the page and the app: DOM events become commands, and
 //! the runtime's events redraw the DOM.
 
+pub mod hosts;
 pub mod route;
 pub mod rules;
 

@@ -264,3 +264,36 @@ fn on_pagehide() {
     let _ = window.add_event_listener_with_callback("pagehide", closure.as_ref().unchecked_ref());
     closure.forget();
 }
+
+/// The SCORM LMS as a host (when one launched the player): the run's start, each
+/// change with its save, the result, the reflection.
+pub struct ScormHost;
+
+impl crate::hosts::Host for ScormHost {
+    fn began(&mut self, _: &firstshift_scenario::Scenario, how: crate::hosts::Began) {
+        use crate::hosts::Began;
+        // The interactions the LMS holds: none for a fresh run, the saved ones for
+        // its own resume. A restart keeps appending to the same attempt.
+        match how {
+            Began::Fresh => {
+                with(|l| l.begin_run(0));
+            }
+            Began::ResumedFromLms { choices } => {
+                with(|l| l.begin_run(choices));
+            }
+            Began::Continued { .. } | Began::Restarted => {}
+        }
+    }
+
+    fn progressed(&mut self, session: &Session, save: &str) {
+        with(|l| l.record(session, save));
+    }
+
+    fn finished(&mut self, session: &Session, report: &ScoreReport, save: &str) {
+        with(|l| l.finish(session, report, save));
+    }
+
+    fn reflected(&mut self, interest: Option<u8>, surprised: &str, skill: Option<&str>) {
+        with(|l| l.reflect(interest, surprised, skill));
+    }
+}

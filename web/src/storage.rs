@@ -42,3 +42,29 @@ pub fn clear(scenario_id: &str) {
         let _ = s.remove_item(&key);
     }
 }
+
+/// This browser's save as a host: kept after every change, cleared when a run
+/// starts over or ends.
+pub struct LocalSave;
+
+impl crate::hosts::Host for LocalSave {
+    fn began(&mut self, scenario: &firstshift_scenario::Scenario, how: crate::hosts::Began) {
+        use crate::hosts::Began;
+        if matches!(how, Began::Fresh | Began::Restarted) {
+            clear(&scenario.id);
+        }
+    }
+
+    fn progressed(&mut self, session: &firstshift_scenario::Session, save_text: &str) {
+        save(&session.scenario().id, save_text);
+    }
+
+    fn finished(
+        &mut self,
+        session: &firstshift_scenario::Session,
+        _: &firstshift_rubric::ScoreReport,
+        _: &str,
+    ) {
+        clear(&session.scenario().id);
+    }
+}
