@@ -15,6 +15,8 @@ use firstshift_scenario::{Scenario, Session, Sims};
 use web_sys::Element;
 
 use crate::dom::{Build, append, clear, el, set_hidden};
+use crate::i18n::tr;
+use crate::sim_panel::SimPanel;
 
 pub struct BedsidePanel {
     /// The monitor's text equivalent (the canvas's description).
@@ -81,8 +83,11 @@ impl BedsidePanel {
         }
     }
 
+}
+
+impl SimPanel for BedsidePanel {
     /// A new run: nothing found, nothing to announce.
-    pub fn begin(&mut self) {
+    fn begin(&mut self) {
         clear(&self.latest);
         clear(&self.record_list);
         self.found = 0;
@@ -97,7 +102,7 @@ impl BedsidePanel {
 
     /// Takes the model's events from one batch. Returns the sentences the last
     /// choice produced (for the page's announcement), newest last.
-    pub fn take_events(&mut self, events: &[Event<Sims>], at: Seconds) -> Vec<String> {
+    fn take_events(&mut self, events: &[Event<Sims>], at: Seconds) -> Vec<String> {
         let mut new = Vec::new();
         for event in events {
             let Event::Sim(SimEvent::Patient(e)) = event else {
@@ -131,7 +136,7 @@ impl BedsidePanel {
     }
 
     /// Shows what the last choice found (empty: hides the list).
-    pub fn show_latest(&self, found: &[String]) {
+    fn show_latest(&self, found: &[String]) {
         clear(&self.latest);
         for text in found {
             append(&self.latest, &el("li").text(text));
@@ -141,7 +146,7 @@ impl BedsidePanel {
 
     /// Redraws the monitor's text equivalent if anything shown changed, and
     /// releases a due alarm announcement. Cheap when nothing changed.
-    pub fn render(&mut self, session: &Session, now_ms: f64) {
+    fn render(&mut self, session: &Session, now_ms: f64) {
         let Some(patient) = session.sim().patient() else {
             set_hidden(&self.monitor, true);
             return;
@@ -182,8 +187,13 @@ impl BedsidePanel {
         self.last = Some(bedside);
     }
 
-    /// Whether the scenario has a patient (the canvas then draws the monitor).
-    pub fn has_patient(scenario: &Scenario) -> bool {
-        matches!(scenario.sim, SimSetup::Patient(_))
+    /// A patient: the canvas draws the monitor, which this section describes.
+    fn canvas_description(&self, scenario: &Scenario) -> Option<(&'static str, &'static str)> {
+        matches!(scenario.sim, SimSetup::Patient(_)).then(|| {
+            (
+                tr("The patient's bedside monitor (described in the Patient monitor section)"),
+                "bedside",
+            )
+        })
     }
 }

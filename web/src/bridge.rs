@@ -606,8 +606,10 @@ fn render_clock(mut player: NonSendMut<Player>, run: Res<ActiveRun>) {
     };
     player.ui.render_clock(session);
     crate::embed::resize();
-    player.ui.bedside.render(session, js_sys::Date::now());
-    player.ui.line.render(session);
+    let now_ms = js_sys::Date::now();
+    for panel in player.ui.sim_panels() {
+        panel.render(session, now_ms);
+    }
     // Keep the saved clock roughly current, so a reload resumes at the right time.
     if session.clock() >= player.last_saved_clock + 10 && !session.is_finished() {
         storage::save(&session.scenario().id, &encode_save(session));

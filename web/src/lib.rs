@@ -31,6 +31,7 @@ browser_modules!(
     lms,
     profile,
     screens,
+    sim_panel,
     storage,
     view,
 );

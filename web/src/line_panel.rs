@@ -5,7 +5,7 @@
 //! Every sentence comes from `firstshift_line::board`, the same words the terminal
 //! player prints, read off the same [`Report`] the canvas draws. Text nodes only.
 
-use firstshift_core::Event;
+use firstshift_core::{Event, Seconds};
 use firstshift_line::board;
 use firstshift_line::report::Report;
 use firstshift_scenario::sims::{SimEvent, SimSetup};
@@ -13,6 +13,8 @@ use firstshift_scenario::{Scenario, Session, Sims};
 use web_sys::Element;
 
 use crate::dom::{Build, append, clear, el, set_hidden};
+use crate::i18n::tr;
+use crate::sim_panel::SimPanel;
 
 pub struct LinePanel {
     /// The line view's text equivalent (the canvas's description).
@@ -55,49 +57,8 @@ impl LinePanel {
         }
     }
 
-    /// A new run.
-    pub fn begin(&mut self) {
-        clear(&self.latest);
-        set_hidden(&self.latest, true);
-        self.last_lines.clear();
-    }
 
-    /// The line's events in one batch, as sentences (for the list and the page's
-    /// announcement).
-    pub fn take_events(&self, events: &[Event<Sims>]) -> Vec<String> {
-        events
-            .iter()
-            .filter_map(|e| match e {
-                Event::Sim(SimEvent::Line(e)) => Some(e.text().to_owned()),
-                _ => None,
-            })
-            .collect()
-    }
-
-    pub fn show_latest(&self, happened: &[String]) {
-        clear(&self.latest);
-        for text in happened {
-            append(&self.latest, &el("li").text(text));
-        }
-        set_hidden(&self.latest, happened.is_empty());
-    }
-
-    /// Redraws the board if anything on it changed. Cheap when nothing did.
-    pub fn render(&mut self, session: &Session) {
-        let Some(line) = session.sim().line() else {
-            set_hidden(&self.board, true);
-            return;
-        };
-        set_hidden(&self.board, false);
-        let report = line.report();
-        let lines = board::lines(&report);
-        if lines == self.last_lines {
-            return;
-        }
-        self.draw(&report);
-        self.last_lines = lines;
-    }
-
+    /// Writes the board from a report.
     fn draw(&self, r: &Report) {
         self.headline.set_text_content(Some(&board::headline(r)));
         clear(&self.kpis);
@@ -122,9 +83,59 @@ impl LinePanel {
             append(&self.stations, &item);
         }
     }
+}
 
-    /// Whether the scenario runs a line (the canvas then draws it).
-    pub fn has_line(scenario: &Scenario) -> bool {
-        matches!(scenario.sim, SimSetup::Line(_))
+impl SimPanel for LinePanel {
+    /// A new run.
+    fn begin(&mut self) {
+        clear(&self.latest);
+        set_hidden(&self.latest, true);
+        self.last_lines.clear();
+    }
+
+    /// The line's events in one batch, as sentences (for the list and the page's
+    /// announcement).
+    fn take_events(&mut self, events: &[Event<Sims>], _at: Seconds) -> Vec<String> {
+        events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Sim(SimEvent::Line(e)) => Some(e.text().to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn show_latest(&self, happened: &[String]) {
+        clear(&self.latest);
+        for text in happened {
+            append(&self.latest, &el("li").text(text));
+        }
+        set_hidden(&self.latest, happened.is_empty());
+    }
+
+    /// Redraws the board if anything on it changed. Cheap when nothing did.
+    fn render(&mut self, session: &Session, _now_ms: f64) {
+        let Some(line) = session.sim().line() else {
+            set_hidden(&self.board, true);
+            return;
+        };
+        set_hidden(&self.board, false);
+        let report = line.report();
+        let lines = board::lines(&report);
+        if lines == self.last_lines {
+            return;
+        }
+        self.draw(&report);
+        self.last_lines = lines;
+    }
+
+    /// A line: the canvas draws it, and the production board describes it.
+    fn canvas_description(&self, scenario: &Scenario) -> Option<(&'static str, &'static str)> {
+        matches!(scenario.sim, SimSetup::Line(_)).then(|| {
+            (
+                tr("The production line: stations, buffers and KPIs (described in the Production board section)"),
+                "line-board",
+            )
+        })
     }
 }

@@ -26,12 +26,12 @@ mod tests {
 
     fn phrases_used() -> BTreeSet<String> {
         let mut used = BTreeSet::new();
-        for entry in std::fs::read_dir(root().join("web/src")).unwrap() {
-            let path = entry.unwrap().path();
-            if path.file_name().is_some_and(|n| n == "i18n.rs") {
+        let src = root().join("web/src");
+        for file in crate::web::files_under(&src).unwrap() {
+            if file == "i18n.rs" || !file.ends_with(".rs") {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).unwrap();
+            let text = std::fs::read_to_string(src.join(&file)).unwrap();
             for call in ["tr(", "trf("] {
                 for (i, _) in text.match_indices(call) {
                     let before = text[..i].chars().last();

@@ -24,6 +24,7 @@ use crate::dom::{Build, append, button, clear, el, focus, set_hidden};
 use crate::i18n::{self, tr, trf};
 use crate::inbox::{UiCommand, push};
 use crate::line_panel::LinePanel;
+use crate::sim_panel::SimPanel;
 
 /// Which screen is showing; mirrored in `#app[data-screen]` for tests and styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,6 +296,11 @@ impl Ui {
     fn switch(&mut self, screen: Screen) {
         self.screen = screen;
         self.show(screen);
+    }
+
+    /// The sims' panels, in the order the canvas's views are asked.
+    pub fn sim_panels(&mut self) -> [&mut dyn SimPanel; 2] {
+        [&mut self.bedside, &mut self.line]
     }
 
     pub fn announce(&self, text: &str) {

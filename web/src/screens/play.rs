@@ -8,8 +8,6 @@ use crate::i18n::{tr, trf};
 use crate::inbox::{UiCommand, push};
 
 use super::{SCENE_CANVAS, Screen, Ui, career_facts};
-use crate::bedside_panel::BedsidePanel;
-use crate::line_panel::LinePanel;
 
 impl Ui {
     pub fn resume_prompt(&mut self, scenario: &Scenario, choices_made: usize) {
@@ -57,31 +55,20 @@ impl Ui {
         let _ = self.pause.set_attribute("aria-pressed", "false");
         let _ = self.app.set_attribute("data-turn", "0");
         let _ = self.app.set_attribute("data-clock", "0");
-        self.bedside.begin();
-        self.line.begin();
-        // The canvas draws a bedside monitor for a patient; its description then
-        // points at the monitor's text equivalent.
+        for panel in self.sim_panels() {
+            panel.begin();
+        }
+        // The canvas draws a sim's view when the scenario runs one; its description
+        // then points at that sim's text equivalent.
         if let Some(canvas) = crate::dom::document().get_element_by_id(SCENE_CANVAS) {
-            let (label, described_by) = if BedsidePanel::has_patient(scenario) {
-                (
-                    tr("The patient's bedside monitor (described in the Patient monitor section)"),
-                    "bedside",
-                )
-            } else if LinePanel::has_line(scenario) {
-                (
-                    tr(
-                        "The production line: stations, buffers and KPIs (described in the Production board section)",
-                    ),
-                    "line-board",
-                )
-            } else {
-                (
-                    tr(
-                        "The scene: your role, the setting, the clock and your progress (described next to it)",
-                    ),
-                    "play-role status",
-                )
-            };
+            let described = self
+                .sim_panels()
+                .into_iter()
+                .find_map(|panel| panel.canvas_description(scenario));
+            let (label, described_by) = described.unwrap_or((
+                tr("The scene: your role, the setting, the clock and your progress (described next to it)"),
+                "play-role status",
+            ));
             let _ = canvas.set_attribute("aria-label", label);
             let _ = canvas.set_attribute("aria-describedby", described_by);
         }
@@ -105,8 +92,12 @@ impl Ui {
     /// Redraws the play screen after the runtime's events.
     pub fn render_events(&mut self, session: &Session, events: &[Event<Sims>]) {
         let scenario = session.scenario();
-        let mut found = self.bedside.take_events(events, session.clock());
-        let happened = self.line.take_events(events);
+        let at = session.clock();
+        let per_panel: Vec<Vec<String>> = self
+            .sim_panels()
+            .into_iter()
+            .map(|panel| panel.take_events(events, at))
+            .collect();
         let mut responses = Vec::new();
         let mut entered = false;
         for event in events {
@@ -124,9 +115,10 @@ impl Ui {
         let response = responses.join(" ");
         self.response.set_text_content(Some(&response));
         set_hidden(&self.response, response.is_empty());
-        self.bedside.show_latest(&found);
-        self.line.show_latest(&happened);
-        found.extend(happened);
+        for (panel, sentences) in self.sim_panels().into_iter().zip(&per_panel) {
+            panel.show_latest(sentences);
+        }
+        let found: Vec<String> = per_panel.into_iter().flatten().collect();
         self.step_heading
             .set_text_content(Some(&trf("Step {}", &[&step_number])));
         self.step_text
