@@ -1,6 +1,8 @@
-//! Connects the page to the Bevy app. DOM events push [`UiCommand`]s into an inbox;
-//! systems drain it, drive the `ScenarioPlugin` with `RunCommand`s, and redraw the
-//! DOM from the runtime's `RunEvent`s. No scenario logic lives here.
+//! The app: connects the page to Bevy. DOM events, fetches and the checker push
+//! [`UiCommand`]s into the inbox; systems drain it, open what the [`Route`] named,
+//! drive the `ScenarioPlugin` with `RunCommand`s, redraw the screens from the
+//! runtime's `RunEvent`s and tell the [`Hosts`]. No scenario logic lives here, and
+//! the rules it follows (`route`, `rules`, `hosts`) are plain Rust with tests.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -16,17 +18,16 @@ use firstshift_core::{Event, Transcript};
 use firstshift_report::profile::{Check, Profile};
 use firstshift_rubric::score_session;
 use firstshift_scenario::catalog::Catalog;
-use firstshift_scenario::compiled::CheckedFile;
-use firstshift_scenario::compiled::load_compiled;
+use firstshift_scenario::compiled::{CheckedFile, load_compiled};
 use firstshift_scenario::diagnostic::JsonDiagnostic;
 use firstshift_scenario::{Scenario, Session};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use crate::dom;
+use crate::hosts::{Began, Hosts};
 use crate::inbox::{UiCommand, drain, fetch, push};
 use crate::route::{NO_SUCH_SCENARIO, Route, SiteFile, View};
-use crate::hosts::{Began, Hosts};
 use crate::rules::{self, Start};
 use crate::screens::{Screen, Ui};
 use crate::storage;
