@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod budget;
 mod docs;
 mod e2e;
+mod fingerprint;
 mod fuzz;
 mod offline;
 mod package;

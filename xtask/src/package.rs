@@ -245,7 +245,10 @@ pub fn smoke_test() -> Result<(), String> {
             "scenarios/index.json",
             &format!("scenarios/{id}.ron"),
         ] {
-            if !names.iter().any(|n| n == needed) {
+            if !names
+                .iter()
+                .any(|n| crate::fingerprint::plain_name(n) == needed)
+            {
                 return Err(format!("{}: no {needed} in the package", out.display()));
             }
         }

@@ -117,6 +117,17 @@ async fn bind(port: u16) -> Result<(tokio::net::TcpListener, SocketAddr), String
     Ok((listener, addr))
 }
 
+/// A file whose name carries its content hash never changes: a browser may keep
+/// it for a year. Everything else is revalidated, so an edit (or a new build) is
+/// never hidden by a cache.
+fn cache_control(path: &str) -> HeaderValue {
+    if crate::fingerprint::is_fingerprinted(path) {
+        HeaderValue::from_static("public, max-age=31536000, immutable")
+    } else {
+        HeaderValue::from_static("no-cache")
+    }
+}
+
 /// What the browser tests' server adds to the page: the mark without which the
 /// player ignores its test hooks (`?seed=`, `?clock=manual`, `waitSeconds`).
 pub const TEST_HOOKS_MARK: &str = r#"<meta name="firstshift-test-hooks" content="on">"#;
@@ -156,10 +167,13 @@ fn router(
             get(move || async move { version.load(Ordering::Relaxed).to_string() }),
         )
         .fallback_service(files)
-        // While developing, always revalidate, so an edit is never hidden by a cache.
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
+        .layer(axum::middleware::map_response(
+            |uri: axum::http::Uri, mut response: axum::response::Response| async move {
+                response
+                    .headers_mut()
+                    .insert(header::CACHE_CONTROL, cache_control(uri.path()));
+                response
+            },
         ))
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("x-content-type-options"),

@@ -66,6 +66,7 @@ pub fn build() -> Result<PathBuf, String> {
     }
     let wasm = built(MODULES[0]);
     copy_static(&site)?;
+    crate::fingerprint::apply(&site)?;
     crate::docs::publish(&site)?;
     publish_scenarios(&site, true)?;
     crate::offline::write_service_worker(&site)?;
@@ -277,6 +278,16 @@ pub fn is_report(name: &str) -> bool {
 /// Writes each file's `.gz` and `.br` beside it and the size report, which ends
 /// with `appendix` (the wasm's breakdown by crate).
 fn compress_and_report(site: &Path, appendix: &str) -> Result<(), String> {
+    // A compressed copy whose file is gone (renamed by `fingerprint`, removed from
+    // web/static) would still be served and counted: delete it.
+    for file in files_under(site)? {
+        let served = file
+            .strip_suffix(".gz")
+            .or_else(|| file.strip_suffix(".br"));
+        if served.is_some_and(|served| !site.join(served).exists()) {
+            std::fs::remove_file(site.join(&file)).map_err(|e| e.to_string())?;
+        }
+    }
     let files: Vec<PathBuf> = files_under(site)?
         .into_iter()
         .filter(|f| !f.ends_with(".gz") && !f.ends_with(".br") && !is_report(f))

@@ -10,17 +10,27 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+/** A file's name without its content hash (`firstshift_web.0123456789abcdef.js`
+ * is the player's glue, whatever build wrote it). */
+const plain = (path) => path.replace(/\.[0-9a-f]{16}\./, ".");
+
 /** Opens `query` and records every path the page requests until `ready` holds
- * (with the wasm's content type and the console's warnings on `paths`). */
+ * (plain names, with the wasm's headers and the console's warnings on `paths`). */
 async function requested(query, ready) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   const paths = [];
   paths.warnings = [];
   page.on("console", (m) => { if (m.type() === "warning") paths.warnings.push(m.text()); });
-  page.on("request", (r) => paths.push(new URL(r.url()).pathname.replace(/^\//, "")));
+  page.on("request", (r) => paths.push(plain(new URL(r.url()).pathname.replace(/^\//, ""))));
   page.on("response", (r) => {
-    if (r.url().endsWith("firstshift_web_bg.wasm")) paths.wasmType = r.headers()["content-type"];
+    const name = plain(new URL(r.url()).pathname);
+    if (name.endsWith("firstshift_web_bg.wasm")) {
+      paths.wasmType = r.headers()["content-type"];
+      paths.wasmCache = r.headers()["cache-control"];
+      paths.wasmHashed = name !== new URL(r.url()).pathname;
+    }
+    if (name === "/") paths.pageCache = r.headers()["cache-control"];
   });
   await page.goto(BASE + query);
   await ready(page);
@@ -46,6 +56,11 @@ test("a student's first choice needs six files, and no checker or RON", async ()
   // (wasm-bindgen falls back to a slower path, with a warning, without this type).
   assert.equal(paths.filter((p) => p === "firstshift_web_bg.wasm").length, 1, "the wasm is fetched once");
   assert.equal(paths.wasmType, "application/wasm");
+  // Its name carries its content hash, so a browser keeps it until a build changes
+  // it; the page is always revalidated, so a new build is seen at once.
+  assert.ok(paths.wasmHashed, "the wasm's name carries its content hash");
+  assert.equal(paths.wasmCache, "public, max-age=31536000, immutable");
+  assert.equal(paths.pageCache, "no-cache");
   assert.deepEqual(paths.warnings.filter((w) => /instantiateStreaming|preload/i.test(w)), []);
 });
 
