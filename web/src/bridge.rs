@@ -4,7 +4,6 @@
 //! runtime's `RunEvent`s and tell the [`Hosts`]. No scenario logic lives here, and
 //! the rules it follows (`route`, `rules`, `hosts`) are plain Rust with tests.
 
-use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -18,7 +17,6 @@ use firstshift_core::{Event, Transcript};
 use firstshift_report::profile::{Check, Profile};
 use firstshift_rubric::score_session;
 use firstshift_scenario::catalog::Catalog;
-use firstshift_scenario::compiled::{CheckedFile, load_compiled};
 use firstshift_scenario::diagnostic::JsonDiagnostic;
 use firstshift_scenario::{Scenario, Session};
 use wasm_bindgen::JsCast;
@@ -27,7 +25,8 @@ use wasm_bindgen::closure::Closure;
 use crate::dom;
 use crate::hosts::{Began, Hosts};
 use crate::inbox::{UiCommand, drain, fetch, push};
-use crate::route::{NO_SUCH_SCENARIO, Route, SiteFile, View};
+use crate::opening::{Next, Opening};
+use crate::route::{Route, SiteFile, View};
 use crate::rules::{self, Start};
 use crate::screens::{Screen, Ui};
 use crate::storage;
@@ -39,10 +38,8 @@ struct Player {
     route: Option<Route>,
     /// The catalog index once it has arrived, or why it could not be read.
     catalog: Option<Result<Catalog, String>>,
-    /// The scenario file on its way.
-    pending: Option<SiteFile>,
-    /// The files to try, in turn, if the pending one is missing or damaged.
-    fallbacks: VecDeque<SiteFile>,
+    /// The scenario being opened: the file on its way, the ones to try next.
+    opening: Opening,
     current: Option<Arc<Scenario>>,
     saved: Option<Transcript>,
     manual_clock: bool,
@@ -85,13 +82,9 @@ fn start_player(cmi5: bool, language: Option<&str>) {
         fetch(SiteFile::Catalog);
     }
     // A scenario's files, tried in turn: the first is fetched now.
-    let mut files: VecDeque<SiteFile> = match &route {
-        Route::Scenario { files } => files.iter().cloned().collect(),
-        _ => VecDeque::new(),
-    };
-    let pending = files.pop_front();
-    if let Some(first) = &pending {
-        fetch(first.clone());
+    let (opening, first) = Opening::new(&route);
+    if let Some(first) = first {
+        fetch(first);
     }
     // The canvas needs only a 2D context, which every browser gives; `?render=text`
     // leaves it out for students who want the text alone.
@@ -138,8 +131,7 @@ fn start_player(cmi5: bool, language: Option<&str>) {
         ui,
         catalog: None,
         route: Some(route),
-        pending,
-        fallbacks: files,
+        opening,
         current: None,
         saved: None,
         manual_clock,
@@ -208,7 +200,7 @@ fn open_from_url(mut player: NonSendMut<Player>) {
         Route::View(view) => show_view(&mut player.ui, view),
         Route::Refused { what, why } => player.ui.load_failed(&what, &why),
         Route::Scenario { .. } => {
-            if let Some(file) = player.pending.clone() {
+            if let Some(file) = player.opening.pending().cloned() {
                 player
                     .ui
                     .loading(&crate::i18n::trf("Opening {}…", &[&file.path()]));
@@ -263,7 +255,7 @@ fn show_records(
 
 /// Shows the catalog once the index has arrived (when the URL named no scenario).
 fn show_catalog(mut player: NonSendMut<Player>) {
-    if player.ui.screen != Screen::Loading || player.pending.is_some() {
+    if player.ui.screen != Screen::Loading || player.opening.pending().is_some() {
         return;
     }
     match player.catalog.take() {
@@ -273,16 +265,7 @@ fn show_catalog(mut player: NonSendMut<Player>) {
     }
 }
 
-fn open(player: &mut Player, file: SiteFile) {
-    player
-        .ui
-        .loading(&crate::i18n::trf("Opening {}…", &[&file.path()]));
-    fetch(file.clone());
-    player.pending = Some(file);
-}
-
-/// Reads a fetched site file: the catalog, a compiled scenario (or, when it is
-/// missing or damaged, the next file to try), or a source file for the checker.
+/// Reads a fetched site file: the catalog here, a scenario's through [`Opening`].
 fn file_arrived(
     player: &mut Player,
     file: SiteFile,
@@ -297,76 +280,47 @@ fn file_arrived(
         );
         return;
     }
-    if player.pending.as_ref() != Some(&file) {
-        return; // a file the player no longer waits for
-    }
-    player.pending = None;
-    let fallback = player.fallbacks.pop_front();
-    match (file, text) {
-        (SiteFile::Compiled { path, translated }, text) => {
-            match (text.and_then(|t| load_compiled(&t)), fallback) {
-                (Ok(scenario), _) => {
-                    player.fallbacks.clear();
-                    dom::mark("scenario-loaded");
-                    // Scenario text the student's language does not have is marked English.
-                    player.ui.content_in_english =
-                        !translated && crate::i18n::current() != crate::i18n::Lang::En;
-                    present(player, &path, Some(scenario), &[], run, commands);
-                }
-                (Err(_), Some(next)) => open(player, next),
-                (Err(why), None) => player.ui.load_failed(&path, &why),
-            }
-        }
-        (SiteFile::Source(path), Ok(text)) => check_then_present(player, path, text),
-        (SiteFile::Source(path), Err(why)) => {
-            let builtin = dom::query("src").is_none() && dom::query("scenario").is_some();
-            let reason = if builtin {
-                NO_SUCH_SCENARIO.to_string()
-            } else {
-                format!("the file could not be loaded ({why})")
-            };
-            player.ui.load_failed(&path, &reason);
-        }
-        (SiteFile::Catalog, _) => unreachable!("handled above"),
-    }
+    let next = player.opening.arrived(&file, text);
+    carry_out(player, next, run, commands);
 }
 
-/// Hands a teacher's file to the checker module; its answer arrives in the inbox.
-fn check_then_present(player: &mut Player, name: String, text: String) {
-    player
-        .ui
-        .loading(&crate::i18n::trf("Checking {}…", &[&name]));
-    player.pending = Some(SiteFile::Source(name.clone()));
-    wasm_bindgen_futures::spawn_local(async move {
-        let answer = crate::checker::check(&name, &text).await;
-        push(UiCommand::Checked { name, answer });
-    });
-}
-
-/// The checker's answer: the error panel, or the scenario to play.
-fn checked(
+/// Does what opening a scenario needs next: fetch, check, show or fail.
+fn carry_out(
     player: &mut Player,
-    name: &str,
-    answer: Result<CheckedFile, String>,
+    next: Next,
     run: &mut ActiveRun,
     commands: &mut MessageWriter<RunCommand>,
 ) {
-    if player.pending.as_ref() != Some(&SiteFile::Source(name.to_string())) {
-        return; // a file the player no longer waits for
-    }
-    player.pending = None;
-    let answer = answer.and_then(|checked| {
-        let scenario = checked.scenario.as_deref().map(load_compiled).transpose()?;
-        Ok((scenario, checked.diagnostics))
-    });
-    match answer {
-        Ok((scenario, diagnostics)) => {
-            dom::mark("scenario-loaded");
-            // A teacher's file is shown as written.
-            player.ui.content_in_english = crate::i18n::current() != crate::i18n::Lang::En;
-            present(player, name, scenario, &diagnostics, run, commands);
+    match next {
+        Next::Ignore => {}
+        Next::Fetch(file) => {
+            player
+                .ui
+                .loading(&crate::i18n::trf("Opening {}…", &[&file.path()]));
+            fetch(file);
         }
-        Err(why) => player.ui.load_failed(name, &why),
+        Next::Check { name, text } => {
+            player
+                .ui
+                .loading(&crate::i18n::trf("Checking {}…", &[&name]));
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = crate::checker::check(&name, &text).await;
+                push(UiCommand::Checked { name, answer });
+            });
+        }
+        Next::Present {
+            name,
+            scenario,
+            diagnostics,
+            translated,
+        } => {
+            dom::mark("scenario-loaded");
+            // Scenario text the student's language does not have is marked English.
+            player.ui.content_in_english =
+                !translated && crate::i18n::current() != crate::i18n::Lang::En;
+            present(player, &name, scenario, &diagnostics, run, commands);
+        }
+        Next::Failed { what, why } => player.ui.load_failed(&what, &why),
     }
 }
 
@@ -460,7 +414,10 @@ fn drain_inbox(
 ) {
     for command in drain() {
         match command {
-            UiCommand::OpenText { name, text } => check_then_present(&mut player, name, text),
+            UiCommand::OpenText { name, text } => {
+                player.opening.open_text(&name);
+                carry_out(&mut player, Next::Check { name, text }, &mut run, &mut commands);
+            }
             UiCommand::Choose(id) => {
                 if player.ui.screen == Screen::Play && !run.paused {
                     commands.write(RunCommand::Choose(id));
@@ -539,7 +496,8 @@ fn drain_inbox(
                 file_arrived(&mut player, file, text, &mut run, &mut commands);
             }
             UiCommand::Checked { name, answer } => {
-                checked(&mut player, &name, answer, &mut run, &mut commands);
+                let next = player.opening.checked(&name, answer);
+                carry_out(&mut player, next, &mut run, &mut commands);
             }
         }
     }

@@ -8,6 +8,7 @@
 //! the runtime's events redraw the DOM.
 
 pub mod hosts;
+pub mod opening;
 pub mod route;
 pub mod rules;
 
