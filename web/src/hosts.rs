@@ -128,9 +128,9 @@ mod tests {
     use std::sync::Arc;
 
     use firstshift_core::transcript::encode_save;
-    use firstshift_scenario::load_scenario;
 
     use super::*;
+    use crate::test_data::front_desk;
 
     /// A host that writes down what it is told.
     #[derive(Clone, Default)]
@@ -154,15 +154,6 @@ mod tests {
                 .borrow_mut()
                 .push(format!("finished {}", report.passed));
         }
-    }
-
-    fn front_desk() -> Arc<Scenario> {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../scenarios/hospitality/front-desk-overbooked.ron"
-        ))
-        .unwrap();
-        load_scenario(&text).scenario.unwrap()
     }
 
     /// Makes the first offered choice and tells the hosts, as the app does.

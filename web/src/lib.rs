@@ -11,6 +11,8 @@ pub mod hosts;
 pub mod opening;
 pub mod route;
 pub mod rules;
+#[cfg(test)]
+mod test_data;
 
 // The rest talks to the browser, so it is built for wasm only.
 macro_rules! browser_modules {

@@ -158,14 +158,8 @@ impl Opening {
 mod tests {
     use super::*;
 
-    const SCENARIOS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/");
-
     fn compiled_text() -> String {
-        let text =
-            std::fs::read_to_string(format!("{SCENARIOS}hospitality/front-desk-overbooked.ron"))
-                .unwrap();
-        let scenario = firstshift_scenario::load_scenario(&text).scenario.unwrap();
-        firstshift_scenario::compiled::compile(&scenario)
+        firstshift_scenario::compiled::compile(&crate::test_data::front_desk())
     }
 
     fn opening(query_id: &str, language: &str) -> (Opening, SiteFile) {

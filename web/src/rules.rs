@@ -75,18 +75,10 @@ mod tests {
     use std::sync::Arc;
 
     use firstshift_core::transcript::encode_save;
-    use firstshift_scenario::{Session, Sims, load_scenario};
+    use firstshift_scenario::{Session, Sims};
 
     use super::*;
-
-    fn front_desk() -> Arc<Scenario> {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../scenarios/hospitality/front-desk-overbooked.ron"
-        ))
-        .unwrap();
-        load_scenario(&text).scenario.unwrap()
-    }
+    use crate::test_data::front_desk;
 
     /// A run of `front_desk` with its first `n` offered choices made, as a save.
     fn save_after(scenario: &Arc<Scenario>, n: usize) -> (Session, String) {
