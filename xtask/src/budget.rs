@@ -60,6 +60,7 @@ pub fn over_budget(sizes: &Sizes) -> Vec<String> {
 pub fn measure(site: &Path) -> Result<Sizes, String> {
     let mut sizes = Sizes::default();
     let mut largest_scenario = 0;
+    let compiled = format!(".{}", firstshift_scenario::compiled::EXTENSION);
     for file in crate::web::files_under(site)? {
         let served = file.strip_suffix(".br").unwrap_or(&file);
         if file.ends_with(".gz") || crate::web::is_report(served) {
@@ -79,7 +80,6 @@ pub fn measure(site: &Path) -> Result<Sizes, String> {
             if FIRST_CHOICE.contains(&plain.as_str()) {
                 sizes.first_choice_brotli += size;
             }
-            let compiled = format!(".{}", firstshift_scenario::compiled::EXTENSION);
             if served.starts_with("scenarios/") && served.ends_with(&compiled) {
                 largest_scenario = largest_scenario.max(size);
             }

@@ -27,9 +27,11 @@ const ALSO_NAMING: [(&str, &str); 1] = [("firstshift_web_bg.wasm", "index.html")
 
 /// Gives the heavy files their content-hashed names and rewrites every reference.
 /// `site` holds them under their plain names, as wasm-bindgen and the static copy
-/// wrote them; older fingerprinted copies are deleted.
+/// wrote them; older fingerprinted copies are deleted. A file whose hashed copy is
+/// already there (the same bytes, so the same name) keeps that copy, and with it
+/// the compressed copies beside it, which are then not made again.
 pub fn apply(site: &Path) -> Result<(), String> {
-    remove_stale(site)?;
+    let mut current = Vec::new();
     for (plain, named_in) in RENAMED {
         let path = site.join(plain);
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -44,9 +46,14 @@ pub fn apply(site: &Path) -> Result<(), String> {
         for namer in namers {
             rewrite(&site.join(namer), plain, &hashed)?;
         }
-        std::fs::rename(&path, site.join(&hashed)).map_err(|e| e.to_string())?;
+        if site.join(&hashed).exists() {
+            std::fs::remove_file(&path).map_err(|e| e.to_string())?;
+        } else {
+            std::fs::rename(&path, site.join(&hashed)).map_err(|e| e.to_string())?;
+        }
+        current.push(hashed);
     }
-    Ok(())
+    remove_stale(site, &current)
 }
 
 /// `firstshift_web_bg.wasm` with `bytes` → `firstshift_web_bg.0123456789abcdef.wasm`.
@@ -101,16 +108,16 @@ fn rewrite(file: &Path, plain: &str, hashed: &str) -> Result<(), String> {
     std::fs::write(file, out).map_err(|e| e.to_string())
 }
 
-/// Deletes fingerprinted copies an earlier build left (with their .gz and .br).
-fn remove_stale(site: &Path) -> Result<(), String> {
+/// Deletes the fingerprinted files an earlier build left, all but `current`.
+/// (Their `.gz` and `.br` go with the compression step's orphans.)
+fn remove_stale(site: &Path, current: &[String]) -> Result<(), String> {
     for entry in std::fs::read_dir(site).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        let served = name.trim_end_matches(".gz").trim_end_matches(".br");
-        if path.is_file() && is_fingerprinted(served) {
+        if path.is_file() && is_fingerprinted(name) && !current.iter().any(|c| c == name) {
             std::fs::remove_file(&path).map_err(|e| e.to_string())?;
         }
     }

@@ -79,16 +79,10 @@ pub fn build() -> Result<PathBuf, String> {
 /// only when a teacher opens a file of their own (`web/checker`).
 pub const MODULES: [&str; 2] = ["firstshift-web", "firstshift-checker"];
 
-/// wasm-bindgen as a library, so its version is pinned with the crate's.
+/// wasm-bindgen as a library, so its version is pinned with the crate's. It runs
+/// on every build (well under a second): `fingerprint` renames what it writes,
+/// and keeps an unchanged file's earlier copy, so nothing downstream is redone.
 fn bindgen(wasm: &Path, site: &Path) -> Result<(), String> {
-    let stem = wasm
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    let out = site.join(format!("{stem}_bg.wasm"));
-    if newer(&out, wasm) {
-        return Ok(()); // Nothing new to post-process.
-    }
     let started = Instant::now();
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(wasm)
@@ -274,25 +268,25 @@ pub fn is_report(name: &str) -> bool {
     name.ends_with(".txt") || name.ends_with(".md")
 }
 
-/// Writes `.gz` and `.br` beside each file and prints (and saves) a size report.
 /// Writes each file's `.gz` and `.br` beside it and the size report, which ends
 /// with `appendix` (the wasm's breakdown by crate).
 fn compress_and_report(site: &Path, appendix: &str) -> Result<(), String> {
     // A compressed copy whose file is gone (renamed by `fingerprint`, removed from
     // web/static) would still be served and counted: delete it.
+    let mut files = Vec::new();
     for file in files_under(site)? {
-        let served = file
+        match file
             .strip_suffix(".gz")
-            .or_else(|| file.strip_suffix(".br"));
-        if served.is_some_and(|served| !site.join(served).exists()) {
-            std::fs::remove_file(site.join(&file)).map_err(|e| e.to_string())?;
+            .or_else(|| file.strip_suffix(".br"))
+        {
+            Some(served) if !site.join(served).exists() => {
+                std::fs::remove_file(site.join(&file)).map_err(|e| e.to_string())?;
+            }
+            Some(_) => {}
+            None if is_report(&file) => {}
+            None => files.push(site.join(file)),
         }
     }
-    let files: Vec<PathBuf> = files_under(site)?
-        .into_iter()
-        .filter(|f| !f.ends_with(".gz") && !f.ends_with(".br") && !is_report(f))
-        .map(|f| site.join(f))
-        .collect();
     let mut report =
         String::from("file                                         raw        gzip      brotli\n");
     let (mut total_raw, mut total_gz, mut total_br) = (0, 0, 0);
