@@ -3,7 +3,10 @@
 //! sends the statements `firstshift_lms::cmi5::Launch` builds, one batch at a time
 //! and in order, to the LRS the LMS named. On `pagehide` whatever is still queued
 //! goes out with `terminated` in one keep-alive request, so leaving never loses the
-//! last statements.
+//! last statements. Every batch is keep-alive, so one still in flight when the tab
+//! closes arrives too; `terminated` waits for it, because cmi5 requires it to be
+//! the session's last statement and two requests in flight may arrive in either
+//! order.
 //!
 //! A failure (no token, an LRS error) is shown in the page's LMS status line and
 //! never stops play.
@@ -23,6 +26,9 @@ use wasm_bindgen_futures::JsFuture;
 use crate::dom::{self, Build, el};
 
 const XAPI_VERSION: &str = "1.0.3";
+
+/// Below the 64 KiB that the Fetch standard allows keep-alive bodies in flight.
+const KEEPALIVE_BODY_LIMIT: usize = 48 * 1024;
 
 /// What the player asks to report, in order, before or after the launch is ready.
 #[derive(Debug, Clone)]
@@ -63,6 +69,9 @@ struct State {
     started_ms: f64,
     intents: VecDeque<Intent>,
     pumping: bool,
+    /// The page is going away while a batch is in flight: `terminated` goes out
+    /// when that batch has arrived.
+    leaving: bool,
     judged: bool,
     terminated: bool,
     failed: bool,
@@ -401,7 +410,7 @@ fn pump() {
     let batch = STATE.with(|s| {
         let mut s = s.borrow_mut();
         let s = s.as_mut()?;
-        if s.pumping || s.launch.is_none() || s.terminated || s.failed || s.intents.is_empty() {
+        if s.pumping || s.leaving || s.launch.is_none() || s.terminated || s.failed || s.intents.is_empty() {
             return None;
         }
         s.pumping = true;
@@ -412,15 +421,20 @@ fn pump() {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let result = batch.send(false).await;
-        STATE.with(|s| {
-            if let Some(s) = s.borrow_mut().as_mut() {
-                s.pumping = false;
-            }
+        let result = batch.send(true).await;
+        let leaving = STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            let s = s.as_mut()?;
+            s.pumping = false;
+            Some(std::mem::take(&mut s.leaving))
         });
-        match result {
-            Ok(()) => pump(),
-            Err(why) => fail(&why),
+        if let Err(why) = &result {
+            fail(why);
+        }
+        if leaving == Some(true) {
+            leave();
+        } else if result.is_ok() {
+            pump();
         }
     });
 }
@@ -432,6 +446,10 @@ fn leave() {
         let mut s = s.borrow_mut();
         let s = s.as_mut()?;
         if s.terminated || s.launch.is_none() {
+            return None;
+        }
+        if s.pumping {
+            s.leaving = true;
             return None;
         }
         s.terminated = true;
@@ -517,8 +535,11 @@ async fn fetch_json(
     let mut init = json!({ "method": method, "headers": headers });
     if let Some((body, keepalive)) = body {
         init["headers"]["Content-Type"] = json!("application/json");
-        init["body"] = json!(body.to_string());
-        init["keepalive"] = json!(keepalive);
+        let body = body.to_string();
+        // Browsers refuse a keep-alive request once the keep-alive bodies in
+        // flight pass 64 KiB; a larger one goes as an ordinary request.
+        init["keepalive"] = json!(keepalive && body.len() < KEEPALIVE_BODY_LIMIT);
+        init["body"] = json!(body);
     }
     let init = js_sys::JSON::parse(&init.to_string()).map_err(|_| "bad request")?;
     let fetch: Function = Reflect::get(&window, &"fetch".into())

@@ -52,8 +52,10 @@ const PROGRESS = "https://firstshift.dev/state/progress";
 
 /** The LMS: the package's files, a one-time fetch URL per launch, the State API
  * (LMS.LaunchData, and documents the player stores), and an LRS that records
- * statements. Whatever a request gets wrong is collected in `problems`. */
-function startLrs(launchData, { preferences = null, plain = false } = {}) {
+ * statements. Whatever a request gets wrong is collected in `problems`.
+ * `slowBatchesMs` holds every batch of statements but the one with `terminated`
+ * that long before it is recorded, as a slow network would. */
+function startLrs(launchData, { preferences = null, plain = false, slowBatchesMs = 0 } = {}) {
   assert.ok(existsSync(join(PACKAGE, "cmi5.xml")), `no unpacked cmi5 package at ${PACKAGE}; run cargo xtask test (it writes one)`);
   const state = { statements: [], documents: new Map(), usedFetches: new Set(), fetches: 0, problems: [], profileReads: 0 };
   const server = http.createServer((req, res) => {
@@ -103,8 +105,9 @@ function startLrs(launchData, { preferences = null, plain = false } = {}) {
       if (url.pathname === "/xapi/statements" && req.method === "POST") {
         const got = JSON.parse(body);
         const list = Array.isArray(got) ? got : [got];
-        state.statements.push(...list);
-        return json(list.map((s) => s.id));
+        const record = () => { state.statements.push(...list); json(list.map((s) => s.id)); };
+        if (slowBatchesMs && !list.some((s) => verb(s) === "terminated")) return void setTimeout(record, slowBatchesMs);
+        return record();
       }
       state.problems.push(`unexpected ${req.method} ${url.pathname}`);
       res.statusCode = 404;
@@ -203,7 +206,7 @@ test("cmi5 launches send valid statements in the cmi5 order; the LMS's mastery s
     launchMode: "Normal",
     moveOn: "CompletedAndPassed",
     masteryScore: 0.8,
-  });
+  }, { slowBatchesMs: 300 });
 
   const first = await session(lrs, registration, middling);
   const second = await session(lrs, registration, best, true);
