@@ -3,16 +3,23 @@
 //! every glyph the browser has shows (°, ·, accented names); no GPU, WebGL or
 //! shader is involved, so it draws everywhere the page runs.
 //!
-//! It repaints only when the picture changes or the canvas is resized. The design
+//! It repaints only when the picture changes or the canvas is resized. The
+//! canvas's size comes from a `ResizeObserver`, which the browser calls after its
+//! own layout: reading `clientWidth` in every frame would force a layout in the
+//! middle of the frame, the largest cost of painting the first step. The design
 //! box ([`Frame::WIDTH`] × [`Frame::HEIGHT`]) is scaled to fit the canvas whole,
 //! centred, at the screen's pixel density.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use bevy_app::prelude::*;
 use bevy_ecs::prelude::*;
 use firstshift_bevy::SceneFrame;
 use firstshift_draw::{Align, Baseline, Frame, Shape, Text};
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use wasm_bindgen::closure::Closure;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
 
 /// The page's sans-serif stack (style.css uses the same).
 const FONT: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif";
@@ -35,6 +42,9 @@ impl Plugin for CanvasPlugin {
 struct Target {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
+    /// The canvas's size in CSS pixels, as the browser last laid it out; (0, 0)
+    /// while it is hidden.
+    css_size: Rc<Cell<(f64, f64)>>,
     /// The backing store's size when last painted.
     painted_size: (u32, u32),
 }
@@ -51,12 +61,30 @@ impl Target {
             .flatten()?
             .dyn_into::<CanvasRenderingContext2d>()
             .ok()?;
+        let css_size = Rc::new(Cell::new((0.0, 0.0)));
+        watch_size(&canvas, Rc::clone(&css_size));
         Some(Target {
             canvas,
             context,
+            css_size,
             painted_size: (0, 0),
         })
     }
+}
+
+/// Keeps `size` equal to the canvas's laid-out content box.
+fn watch_size(canvas: &HtmlCanvasElement, size: Rc<Cell<(f64, f64)>>) {
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.iter().last() {
+            let rect = entry.unchecked_into::<ResizeObserverEntry>().content_rect();
+            size.set((rect.width(), rect.height()));
+        }
+    });
+    if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(canvas);
+    }
+    // The observer lives as long as the page, like the canvas.
+    on_resize.forget();
 }
 
 fn paint(scene: Res<SceneFrame>, mut target: NonSendMut<Target>) {
@@ -64,10 +92,7 @@ fn paint(scene: Res<SceneFrame>, mut target: NonSendMut<Target>) {
         return;
     };
     // Hidden (another screen is showing): nothing to paint until it is shown.
-    let (css_w, css_h) = (
-        f64::from(target.canvas.client_width()),
-        f64::from(target.canvas.client_height()),
-    );
+    let (css_w, css_h) = target.css_size.get();
     if css_w <= 0.0 || css_h <= 0.0 {
         return;
     }

@@ -89,7 +89,9 @@ fn bindgen(wasm: &Path, site: &Path) -> Result<(), String> {
         .web(true)
         .map_err(|e| e.to_string())?
         .omit_default_module_path(false)
-        .remove_name_section(true)
+        // `FIRSTSHIFT_WASM_NAMES=1` keeps function names, so that a browser
+        // profile of the player names Rust functions (docs/player.md).
+        .remove_name_section(std::env::var_os("FIRSTSHIFT_WASM_NAMES").is_none())
         .remove_producers_section(true)
         .typescript(false)
         .generate(site)
