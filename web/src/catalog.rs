@@ -1,17 +1,10 @@
-//! The catalog index (`scenarios/index.json`), and built-in scenarios fetched by
-//! id for the pages that re-score kept runs.
+//! Built-in scenarios fetched by id, for the pages that re-score kept runs.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use firstshift_scenario::catalog::Catalog;
 use firstshift_scenario::compiled::load_compiled;
 use firstshift_scenario::{Scenario, site_path};
-
-/// Reads the catalog index, or says what is wrong with it.
-pub fn parse(text: &str) -> Result<Catalog, String> {
-    serde_json::from_str(text).map_err(|e| format!("{} is not valid ({e})", crate::route::CATALOG_INDEX))
-}
 
 /// The built-in scenarios with these ids, fetched from this site once each; an id
 /// that is not of the id grammar, missing, or broken is left out (the caller then

@@ -6,50 +6,10 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
-use firstshift_report::profile::{Check, Profile};
-
+pub use crate::command::UiCommand;
 use crate::route::SiteFile;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-
-/// What the page asks for.
-#[derive(Debug, Clone)]
-pub enum UiCommand {
-    /// A file the teacher picked or dropped.
-    OpenText {
-        name: String,
-        text: String,
-    },
-    Choose(String),
-    /// A number key: the n-th choice on offer (1-based).
-    ChooseNumber(usize),
-    TogglePause,
-    Restart,
-    ContinueSaved,
-    StartOver,
-    Download,
-    Wait(u64),
-    /// The reflection form's Save button: its answers are read from the page.
-    SaveReflection,
-    /// The profile or portfolio page, its records re-scored.
-    ShowRecords {
-        view: crate::route::View,
-        profile: Profile,
-        checks: Vec<Check>,
-        damaged: Option<String>,
-    },
-    ClearProfile,
-    /// A file of this site the player asked for has arrived (or why not).
-    FileArrived {
-        file: SiteFile,
-        text: Result<String, String>,
-    },
-    /// The checker module's answer for a teacher's file (or why it did not load).
-    Checked {
-        name: String,
-        answer: Result<firstshift_scenario::compiled::CheckedFile, String>,
-    },
-}
 
 /// Fetches `file`; its text (or why not) arrives in the inbox.
 pub fn fetch(file: SiteFile) {

@@ -7,6 +7,8 @@
 //! WebGL). `bridge` connects the page and the app: DOM events become commands, and
 //! the runtime's events redraw the DOM.
 
+pub mod command;
+pub mod controller;
 pub mod hosts;
 pub mod opening;
 pub mod route;

@@ -26,38 +26,8 @@ use crate::inbox::{UiCommand, push};
 use crate::line_panel::LinePanel;
 use crate::sim_panel::SimPanel;
 
-/// Which screen is showing; mirrored in `#app[data-screen]` for tests and styling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Loading,
-    Catalog,
-    Resume,
-    Play,
-    Debrief,
-    Errors,
-    /// The student's career profile in this browser.
-    Profile,
-    /// A printable record of one run.
-    Portfolio,
-    /// Class results from dropped run files (teachers).
-    Class,
-}
+pub use crate::controller::Screen;
 
-impl Screen {
-    fn name(self) -> &'static str {
-        match self {
-            Screen::Loading => "loading",
-            Screen::Catalog => "catalog",
-            Screen::Resume => "resume",
-            Screen::Play => "play",
-            Screen::Debrief => "debrief",
-            Screen::Errors => "errors",
-            Screen::Profile => "profile",
-            Screen::Portfolio => "portfolio",
-            Screen::Class => "class",
-        }
-    }
-}
 
 /// The id of the canvas the scene is painted on (`canvas::CanvasPlugin`).
 pub const SCENE_CANVAS: &str = "bevy-canvas";
