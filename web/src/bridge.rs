@@ -5,6 +5,7 @@
 //! decisions are the controller's (plain Rust with tests); what is here only
 //! talks to the browser and to Bevy.
 
+use std::collections::VecDeque;
 use std::time::Duration;
 
 use bevy_app::ScheduleRunnerPlugin;
@@ -15,7 +16,7 @@ use firstshift_bevy::{ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioPlugi
 use firstshift_core::Event;
 use firstshift_report::profile::{Check, Profile};
 use firstshift_scenario::Session;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen::closure::Closure;
 
 use crate::controller::{Controller, Draw, Effect, Env, Launch, RunRequest, Screen};
@@ -126,9 +127,27 @@ fn start_player(cmi5: bool, language: Option<&str>) {
     if crate::embed::is_embedded() {
         open_in_new_tab_link();
     }
-    // One app: the scenario, the scene, the DOM, saves, on a browser timer. The
-    // scene is painted into the canvas by our 2D renderer (`canvas`), which has
-    // nothing to compile before its first frame.
+    let mut player = Player { ui, controller };
+    if !player.controller.opens_scenario() {
+        run_app(player, ActiveRun::default(), canvas);
+        return;
+    }
+    // A scenario's first step is drawn as soon as its file is here, and painted,
+    // before the app is built: building it and its first update take longer than
+    // everything else a student waits for. A choice made meanwhile waits in the
+    // inbox for the app's first update.
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut run = ActiveRun::default();
+        first_step(&mut player, &mut run).await;
+        painted().await;
+        run_app(player, run, canvas);
+    });
+}
+
+/// One app: the run, the scene, the DOM, saves, on a browser timer. The scene is
+/// painted into the canvas by our 2D renderer (`canvas`), which has nothing to
+/// compile before its first frame. `run` is the run [`first_step`] began, if any.
+fn run_app(player: Player, run: ActiveRun, canvas: bool) {
     let mut app = App::new();
     app.add_plugins((
         TaskPoolPlugin::default(),
@@ -137,18 +156,91 @@ fn start_player(cmi5: bool, language: Option<&str>) {
         ScenarioPlugin,
         ScenePlugin,
     ));
-    app.insert_non_send(Player { ui, controller })
+    app.insert_resource(run)
+        .insert_non_send(player)
         .add_systems(PreUpdate, drain_inbox)
         .add_systems(Update, open_from_url)
         .add_systems(PostUpdate, (render_run, render_clock).chain());
     crate::view::add_views(&mut app);
-    dom::mark("app-built");
     if canvas {
         app.add_plugins(crate::canvas::CanvasPlugin {
             canvas_id: crate::screens::SCENE_CANVAS,
         });
     }
+    dom::mark("app-built");
     app.run();
+}
+
+/// Opens the route's scenario without the app: takes the file (and the checker's
+/// answer) as they arrive, until the first step is on screen or something else
+/// is (a resume prompt, an error). Other commands wait in the inbox for the app.
+async fn first_step(player: &mut Player, run: &mut ActiveRun) {
+    let effects = player.controller.open_route();
+    carry_out_now(player, effects, run);
+    while player.controller.screen() == Screen::Loading {
+        let opening = |c: &UiCommand| {
+            matches!(
+                c,
+                UiCommand::FileArrived { .. } | UiCommand::Checked { .. }
+            )
+        };
+        let Some(command) = crate::inbox::take_first(opening) else {
+            crate::inbox::arrival().await;
+            continue;
+        };
+        let effects = player
+            .controller
+            .update(command, run.session.as_ref(), &Browser);
+        carry_out_now(player, effects, run);
+    }
+    if let Some(session) = run.session.as_ref() {
+        player.ui.render_clock(session);
+        let now_ms = js_sys::Date::now();
+        for panel in player.ui.sim_panels() {
+            panel.render(session, now_ms);
+        }
+    }
+}
+
+/// Carries out `effects`, and the run's answers to them, at once: what the app's
+/// systems do over a frame, for [`first_step`].
+fn carry_out_now(player: &mut Player, effects: Vec<Effect>, run: &mut ActiveRun) {
+    let mut requests: VecDeque<RunRequest> = carry_out(player, effects, run).into();
+    while let Some(request) = requests.pop_front() {
+        match run.apply(&run_command(request)) {
+            Ok(events) => {
+                let Some(session) = run.session.as_ref() else {
+                    continue;
+                };
+                let effects = player.controller.run_events(session, events, &Browser);
+                requests.extend(carry_out(player, effects, run));
+            }
+            Err(why) => player
+                .ui
+                .announce(&crate::i18n::trf("That did not work: {}", &[&why])),
+        }
+    }
+}
+
+/// Resolves once the browser has painted the page as it is (or after 100 ms: a
+/// hidden tab paints nothing).
+async fn painted() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        // An animation frame's callback runs just before that frame is painted;
+        // a timer set from it runs after.
+        let after = resolve.clone();
+        let timer_window = window.clone();
+        let on_frame = Closure::once_into_js(move || {
+            let _ = timer_window.set_timeout_with_callback_and_timeout_and_arguments_0(&after, 0);
+        });
+        let _ = window.request_animation_frame(on_frame.unchecked_ref());
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn keyboard_shortcuts() {
@@ -234,7 +326,7 @@ fn open_from_url(
     mut commands: MessageWriter<RunCommand>,
 ) {
     let effects = player.controller.open_route();
-    carry_out(&mut player, effects, &mut run, &mut commands);
+    send(carry_out(&mut player, effects, &mut run), &mut commands);
 }
 
 fn drain_inbox(
@@ -246,7 +338,7 @@ fn drain_inbox(
         let effects = player
             .controller
             .update(command, run.session.as_ref(), &Browser);
-        carry_out(&mut player, effects, &mut run, &mut commands);
+        send(carry_out(&mut player, effects, &mut run), &mut commands);
     }
 }
 
@@ -269,7 +361,7 @@ fn render_run(
         return;
     };
     let effects = player.controller.run_events(session, events, &Browser);
-    carry_out(&mut player, effects, &mut run, &mut commands);
+    send(carry_out(&mut player, effects, &mut run), &mut commands);
 }
 
 /// Each frame on the play screen: the clock, the sims' panels, and the save.
@@ -291,18 +383,13 @@ fn render_clock(mut player: NonSendMut<Player>, run: Res<ActiveRun>) {
     }
 }
 
-/// Carries out what the controller decided, in order.
-fn carry_out(
-    player: &mut Player,
-    effects: Vec<Effect>,
-    run: &mut ActiveRun,
-    commands: &mut MessageWriter<RunCommand>,
-) {
+/// Carries out what the controller decided, in order, but for its requests to
+/// the run, which are answered (a system sends them on as `RunCommand`s).
+fn carry_out(player: &mut Player, effects: Vec<Effect>, run: &mut ActiveRun) -> Vec<RunRequest> {
+    let mut requests = Vec::new();
     for effect in effects {
         match effect {
-            Effect::Run(request) => {
-                commands.write(run_command(request));
-            }
+            Effect::Run(request) => requests.push(request),
             Effect::ClockRunning(running) => run.time_scale = if running { 1.0 } else { 0.0 },
             Effect::Fetch(file) => fetch(file),
             Effect::Check { name, text } => wasm_bindgen_futures::spawn_local(async move {
@@ -337,6 +424,11 @@ fn carry_out(
             Effect::Mark(name) => dom::mark(name),
         }
     }
+    requests
+}
+
+fn send(requests: Vec<RunRequest>, commands: &mut MessageWriter<RunCommand>) {
+    commands.write_batch(requests.into_iter().map(run_command));
 }
 
 fn run_command(request: RunRequest) -> RunCommand {

@@ -270,6 +270,11 @@ impl Controller {
         self.launch.scorm_save = save;
     }
 
+    /// The route opens a scenario (rather than the catalog or a page of records).
+    pub fn opens_scenario(&self) -> bool {
+        self.opening.pending().is_some()
+    }
+
     pub fn screen(&self) -> Screen {
         self.screen
     }

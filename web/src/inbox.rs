@@ -21,10 +21,32 @@ pub fn fetch(file: SiteFile) {
 
 thread_local! {
     static INBOX: RefCell<VecDeque<UiCommand>> = const { RefCell::new(VecDeque::new()) };
+    /// Resolves the promise [`arrival`] waits on.
+    static WAITING: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
 pub fn push(command: UiCommand) {
     INBOX.with(|i| i.borrow_mut().push_back(command));
+    if let Some(wake) = WAITING.with(|w| w.borrow_mut().take()) {
+        let _ = wake.call0(&wasm_bindgen::JsValue::NULL);
+    }
+}
+
+/// The oldest command that `wanted` picks, taken out; the others stay, in order.
+pub fn take_first(wanted: impl Fn(&UiCommand) -> bool) -> Option<UiCommand> {
+    INBOX.with(|i| {
+        let mut inbox = i.borrow_mut();
+        let at = inbox.iter().position(wanted)?;
+        inbox.remove(at)
+    })
+}
+
+/// Resolves when the next command is pushed.
+pub async fn arrival() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        WAITING.with(|w| *w.borrow_mut() = Some(resolve));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Reads a picked or dropped file's text, then opens it.

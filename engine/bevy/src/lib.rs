@@ -47,6 +47,68 @@ impl Default for ActiveRun {
 }
 
 impl ActiveRun {
+    /// Carries out one command and answers the runtime's events, or why it could
+    /// not. The plugin's system calls it for each [`RunCommand`] message; a front
+    /// end may call it before its app runs (the web player starts the first step
+    /// that way, then hands this resource to the app).
+    pub fn apply(&mut self, command: &RunCommand) -> Result<Vec<Event<Sims>>, String> {
+        match command {
+            RunCommand::Start { scenario, seed } => start(
+                self,
+                Session::new(Arc::clone(scenario), *seed).map_err(|e| e.to_string()),
+            ),
+            RunCommand::Resume {
+                scenario,
+                transcript,
+            } => start(
+                self,
+                transcript
+                    .replay(Arc::clone(scenario))
+                    .map_err(|e| e.to_string()),
+            ),
+            RunCommand::Restart => match self.session.as_ref() {
+                Some(s) => {
+                    let (scenario, seed) = (Arc::clone(s.scenario()), s.seed());
+                    start(
+                        self,
+                        Session::new(scenario, seed).map_err(|e| e.to_string()),
+                    )
+                }
+                None => Err("there is no run to restart".into()),
+            },
+            RunCommand::Choose(id) => match self.session.as_mut() {
+                Some(session) => {
+                    let at = session.clock();
+                    session.choose(id, at).map_err(|e| e.to_string())
+                }
+                None => Err("no scenario is running".into()),
+            },
+            RunCommand::Wait(seconds) => match self.session.as_mut() {
+                Some(session) => {
+                    // Time stops at the horizon; a wait past it waits until then.
+                    let to = session
+                        .clock()
+                        .saturating_add(*seconds)
+                        .min(session.horizon());
+                    session.wait_until(to).map_err(|e| e.to_string())
+                }
+                None => Err("no scenario is running".into()),
+            },
+            RunCommand::Pause => {
+                self.paused = true;
+                Ok(Vec::new())
+            }
+            RunCommand::Unpause => {
+                self.paused = false;
+                Ok(Vec::new())
+            }
+            RunCommand::Stop => {
+                self.session = None;
+                Ok(Vec::new())
+            }
+        }
+    }
+
     /// Whether the clock should move: a run exists, is not over and not paused.
     pub fn is_running(&self) -> bool {
         !self.paused && self.session.as_ref().is_some_and(|s| !s.is_finished())
@@ -113,62 +175,7 @@ fn apply_commands(
     mut refused: MessageWriter<RunRefused>,
 ) {
     for command in commands.read() {
-        let result: Result<Vec<Event<Sims>>, String> = match command {
-            RunCommand::Start { scenario, seed } => start(
-                &mut run,
-                Session::new(Arc::clone(scenario), *seed).map_err(|e| e.to_string()),
-            ),
-            RunCommand::Resume {
-                scenario,
-                transcript,
-            } => start(
-                &mut run,
-                transcript
-                    .replay(Arc::clone(scenario))
-                    .map_err(|e| e.to_string()),
-            ),
-            RunCommand::Restart => match run.session.as_ref() {
-                Some(s) => {
-                    let (scenario, seed) = (Arc::clone(s.scenario()), s.seed());
-                    start(
-                        &mut run,
-                        Session::new(scenario, seed).map_err(|e| e.to_string()),
-                    )
-                }
-                None => Err("there is no run to restart".into()),
-            },
-            RunCommand::Choose(id) => match run.session.as_mut() {
-                Some(session) => {
-                    let at = session.clock();
-                    session.choose(id, at).map_err(|e| e.to_string())
-                }
-                None => Err("no scenario is running".into()),
-            },
-            RunCommand::Wait(seconds) => match run.session.as_mut() {
-                Some(session) => {
-                    // Time stops at the horizon; a wait past it waits until then.
-                    let to = session
-                        .clock()
-                        .saturating_add(*seconds)
-                        .min(session.horizon());
-                    session.wait_until(to).map_err(|e| e.to_string())
-                }
-                None => Err("no scenario is running".into()),
-            },
-            RunCommand::Pause => {
-                run.paused = true;
-                Ok(Vec::new())
-            }
-            RunCommand::Unpause => {
-                run.paused = false;
-                Ok(Vec::new())
-            }
-            RunCommand::Stop => {
-                run.session = None;
-                Ok(Vec::new())
-            }
-        };
-        match result {
+        match run.apply(command) {
             Ok(list) => {
                 events.write_batch(list.into_iter().map(RunEvent));
             }

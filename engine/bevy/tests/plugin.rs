@@ -96,6 +96,32 @@ fn commands_drive_the_session_and_events_come_back_in_order() {
 }
 
 #[test]
+fn a_run_started_before_the_app_carries_on_in_it() {
+    // The web player starts the first step itself, then hands the run to the app.
+    let mut run = ActiveRun::default();
+    let first = run
+        .apply(&RunCommand::Start {
+            scenario: front_desk(),
+            seed: 0,
+        })
+        .unwrap();
+    assert!(matches!(&first[0], Event::StepEntered { step, at: 0 } if step == "arrival"));
+    assert!(
+        run.apply(&RunCommand::Choose("not-offered".into()))
+            .is_err()
+    );
+    let mut app = app();
+    app.insert_resource(run);
+    send(&mut app, RunCommand::Choose("greet-warmly".into()));
+    let seen = &app.world().resource::<Seen>().0;
+    assert!(
+        seen.iter()
+            .any(|e| matches!(e, Event::StepEntered { step, .. } if step == "reservation")),
+        "{seen:?}"
+    );
+}
+
+#[test]
 fn the_clock_runs_in_real_time_pauses_and_restarts() {
     let mut app = app();
     send(
