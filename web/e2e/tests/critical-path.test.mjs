@@ -77,3 +77,34 @@ test("a teacher's file brings the checker, once", async () => {
   assert.ok(paths.includes("firstshift_checker.js"), `requested: ${paths.join(", ")}`);
   assert.equal(paths.filter((p) => p === "firstshift_checker_bg.wasm").length, 1);
 });
+
+test("the first step is on screen before the engine is built, and a choice made then is answered", async () => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  // In the page before it loads: at the first frame that shows a choice, note
+  // whether the app was built yet, and click it. Animation-frame callbacks run in
+  // the order they were asked for, so this one runs before the player's own
+  // wait for that frame's paint, after which it builds the app.
+  await context.addInitScript(() => {
+    window.__early = new Promise((resolve) => {
+      const frame = () => {
+        const button = document.querySelector("#choices button");
+        if (!button?.checkVisibility()) return requestAnimationFrame(frame);
+        const built = performance.getEntriesByName("firstshift:app-built").length > 0;
+        button.click();
+        resolve({ built });
+      };
+      requestAnimationFrame(frame);
+    });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(BASE + "?scenario=hospitality/front-desk-overbooked&clock=manual&seed=1");
+  const early = await page.evaluate(() => window.__early);
+  assert.equal(early.built, false, "the first choice showed before the app was built");
+  await page.waitForSelector('#app[data-turn="1"]');
+  const made = await page.evaluate(() => performance.getEntriesByName("firstshift:app-built").length);
+  assert.equal(made, 1, "the app was built once");
+  assert.deepEqual(errors, []);
+  await close(page);
+});
