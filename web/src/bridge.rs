@@ -160,7 +160,7 @@ fn run_app(player: Player, run: ActiveRun, canvas: bool) {
         .insert_non_send(player)
         .add_systems(PreUpdate, drain_inbox)
         .add_systems(Update, open_from_url)
-        .add_systems(PostUpdate, (render_run, render_clock).chain());
+        .add_systems(PostUpdate, (render_run, render_clock, focus_last).chain());
     crate::view::add_views(&mut app);
     if canvas {
         app.add_plugins(crate::canvas::CanvasPlugin {
@@ -200,6 +200,7 @@ async fn first_step(player: &mut Player, run: &mut ActiveRun) {
             panel.render(session, now_ms);
         }
     }
+    dom::apply_focus();
 }
 
 /// Carries out `effects`, and the run's answers to them, at once: what the app's
@@ -381,6 +382,11 @@ fn render_clock(mut player: NonSendMut<Player>, run: Res<ActiveRun>) {
     if let Some(Effect::KeepProgress { scenario_id, save }) = player.controller.frame(session) {
         storage::save(&scenario_id, &save);
     }
+}
+
+/// Gives the focus a screen asked for, once the frame's changes are made.
+fn focus_last() {
+    dom::apply_focus();
 }
 
 /// Carries out what the controller decided, in order, but for its requests to

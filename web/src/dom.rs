@@ -64,10 +64,25 @@ pub fn set_hidden(element: &Element, hidden: bool) {
     }
 }
 
+/// Moves the keyboard focus to `element` once this frame's changes to the page are
+/// made ([`apply_focus`]): focusing lays the page out at once, and every change
+/// after it would make the browser lay it out again before painting.
 pub fn focus(element: &Element) {
+    PENDING_FOCUS.with(|f| *f.borrow_mut() = Some(element.clone()));
+}
+
+/// Gives the focus asked for last (if any), after the frame's changes.
+pub fn apply_focus() {
+    let Some(element) = PENDING_FOCUS.with(|f| f.borrow_mut().take()) else {
+        return;
+    };
     if let Some(e) = element.dyn_ref::<HtmlElement>() {
         let _ = e.focus();
     }
+}
+
+thread_local! {
+    static PENDING_FOCUS: std::cell::RefCell<Option<Element>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Adds an event listener for the life of the page.
