@@ -87,6 +87,15 @@ fn show(scenario: &firstshift_scenario::Scenario, events: &[Event<Sims>]) {
                 }
             }
             Event::Sim(e) => outln!("  · {}", e.text()),
+            // The next step's text says what happened; this says why the story moved.
+            Event::Interrupted {
+                rule: firstshift_core::Rule::TimeLimit,
+                at,
+                ..
+            } => outln!("\n(Time is up: {}.)", firstshift_core::clock_text(*at)),
+            Event::Interrupted { at, .. } => {
+                outln!("\n(Meanwhile, at {}:)", firstshift_core::clock_text(*at))
+            }
             Event::Ended { title, .. } => outln!("\n*** {title} ***"),
             Event::Stuck { step, .. } => {
                 outln!("\n(The scenario has no choices at `{step}`; the run stops here.)")

@@ -52,6 +52,17 @@ pub struct Scenario<K: SimKind = NoSim> {
     pub start: String,
     /// The story graph, keyed by step id.
     pub steps: BTreeMap<String, Step<K>>,
+    /// Rules that move the story whatever step the run is at: checked after
+    /// every choice and every simulated second, each firing once, in file order
+    /// (`interrupts: [(when: Sim(Arrested), next: "arrest")]`). Left out of the
+    /// content hash when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interrupts: Vec<Interrupt<K>>,
+    /// `time_limit: (seconds: 1800, next: "team-arrives")`: when the clock
+    /// reaches `seconds`, the story goes to `next` (after any interrupt due in
+    /// the same second). Left out of the content hash when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_limit: Option<TimeLimit>,
     pub rubric: Rubric<K>,
     /// On a translated copy: the content hash of the scenario it was translated
     /// from. A translation changes only what students read, so a run in any
@@ -120,6 +131,31 @@ pub struct Choice<K: SimKind = NoSim> {
 pub struct Branch<K: SimKind = NoSim> {
     pub when: Condition<K>,
     pub next: String,
+}
+
+/// A rule that moves the story when its condition holds (see [`Scenario::interrupts`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(serialize = "", deserialize = ""), deny_unknown_fields)]
+pub struct Interrupt<K: SimKind = NoSim> {
+    pub when: Condition<K>,
+    pub next: String,
+}
+
+/// The time a scenario allows, and the step it leads to (see [`Scenario::time_limit`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeLimit {
+    pub seconds: Seconds,
+    pub next: String,
+}
+
+/// Why the story moved without a choice: an interrupt (by its place in the file)
+/// or the time limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    Interrupt(usize),
+    TimeLimit,
 }
 
 /// What a choice does.
@@ -496,6 +532,24 @@ impl<K: SimKind> Scenario<K> {
         takes
             .saturating_mul(HORIZON_ALLOWANCE)
             .clamp(MIN_HORIZON, MAX_HORIZON)
+    }
+
+    /// Whether anything but a choice can move the story.
+    pub fn has_rules(&self) -> bool {
+        !self.interrupts.is_empty() || self.time_limit.is_some()
+    }
+
+    /// The steps the interrupts and the time limit lead to, with their rule.
+    pub fn rule_targets(&self) -> impl Iterator<Item = (Rule, &str)> {
+        self.interrupts
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (Rule::Interrupt(i), r.next.as_str()))
+            .chain(
+                self.time_limit
+                    .iter()
+                    .map(|t| (Rule::TimeLimit, t.next.as_str())),
+            )
     }
 
     /// Finds a choice and its step by choice id.

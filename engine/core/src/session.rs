@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::Seconds;
 use crate::condition::{ChoiceRecord, History, Visit};
-use crate::model::{Choice, Effect, Ending, Outcome, Scenario};
+use crate::model::{Choice, Effect, Ending, Outcome, Rule, Scenario};
 use crate::sim::{SimKind, SimState};
 use crate::transcript::{Transcript, TranscriptEntry};
 
@@ -41,6 +41,14 @@ pub enum Event<K: SimKind> {
         to: Seconds,
     },
     Sim(K::Event),
+    /// A rule (an interrupt, or the time limit) moved the story from `step` to
+    /// `next` without a choice; `StepEntered` for `next` follows.
+    Interrupted {
+        rule: Rule,
+        step: String,
+        next: String,
+        at: Seconds,
+    },
     /// The run reached an ending step.
     Ended {
         step: String,
@@ -104,6 +112,15 @@ impl std::fmt::Display for ChoiceError {
 
 impl std::error::Error for ChoiceError {}
 
+/// How far [`Session::advance_to`] goes when a rule fires on the way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Until {
+    /// To the end of the wait: time goes on after the rule moved the story.
+    End,
+    /// To the first rule that moves the story: an action cut short.
+    Rule,
+}
+
 #[derive(Debug, Clone)]
 pub struct Session<K: SimKind> {
     scenario: Arc<Scenario<K>>,
@@ -114,6 +131,8 @@ pub struct Session<K: SimKind> {
     finished: bool,
     /// [`Scenario::horizon`], computed once.
     horizon: Seconds,
+    /// The rules that have fired, in order: each fires once a run.
+    fired: Vec<Rule>,
 }
 
 impl<K: SimKind> Session<K> {
@@ -139,10 +158,12 @@ impl<K: SimKind> Session<K> {
             seed,
             sim,
             finished: false,
+            fired: Vec::new(),
         };
         let mut events = Vec::new();
         let start = session.step.clone();
         session.enter(start, &mut events);
+        session.fire_rules(&mut events);
         Ok((session, events))
     }
 
@@ -167,6 +188,11 @@ impl<K: SimKind> Session<K> {
     pub fn is_finished(&self) -> bool {
         self.finished
     }
+    /// The rules that have moved the story, in the order they fired.
+    pub fn fired(&self) -> &[Rule] {
+        &self.fired
+    }
+
     /// The latest simulated time this run can reach ([`Scenario::horizon`]).
     pub fn horizon(&self) -> Seconds {
         self.horizon
@@ -210,24 +236,33 @@ impl<K: SimKind> Session<K> {
         }
         self.check_time(at)?;
         let mut events = Vec::new();
-        self.advance_to(at, &mut events);
+        self.advance_to(at, Until::End, &mut events);
         Ok(events)
     }
 
-    /// Makes a choice at simulated time `at` (not before the current clock).
+    /// Makes a choice at simulated time `at` (not before the current clock). The
+    /// time passes first, so the choice is judged as the run stands at `at`: a
+    /// rule that fires meanwhile may have moved the story, and then the choice
+    /// must be on offer where it went. A refused choice changes nothing.
     pub fn choose(&mut self, choice_id: &str, at: Seconds) -> Result<Vec<Event<K>>, ChoiceError> {
         if self.finished {
             return Err(ChoiceError::Finished);
         }
         self.check_time(at)?;
-        let choice = self
+        let mut events = Vec::new();
+        let mut run = self.clone();
+        run.advance_to(at, Until::End, &mut events);
+        if run.finished {
+            return Err(ChoiceError::Finished);
+        }
+        let choice = run
             .offered()
             .into_iter()
             .find(|c| c.id == choice_id)
             .cloned()
             .ok_or_else(|| ChoiceError::NotOffered {
                 choice: choice_id.to_string(),
-                step: self.step.clone(),
+                step: run.step.clone(),
             })?;
         // Refuse before changing anything if a destination is missing.
         for target in choice
@@ -236,15 +271,14 @@ impl<K: SimKind> Session<K> {
             .map(|b| &b.next)
             .chain([&choice.next])
         {
-            if !self.scenario.steps.contains_key(target) {
+            if !run.scenario.steps.contains_key(target) {
                 return Err(ChoiceError::MissingStep {
                     step: target.clone(),
                 });
             }
         }
+        *self = run;
 
-        let mut events = Vec::new();
-        self.advance_to(at, &mut events);
         self.history.choices.push(ChoiceRecord {
             step: self.step.clone(),
             choice: choice.id.clone(),
@@ -265,7 +299,17 @@ impl<K: SimKind> Session<K> {
                 text: text.clone(),
             });
         }
-        self.advance_to(at.saturating_add(choice.takes_seconds), &mut events);
+        // A rule the choice made due, or one that fell due while it took its time,
+        // moves the story instead of the choice's `next`.
+        if self.fire_rules(&mut events)
+            || self.advance_to(
+                at.saturating_add(choice.takes_seconds),
+                Until::Rule,
+                &mut events,
+            )
+        {
+            return Ok(events);
+        }
         let next = choice
             .branches
             .iter()
@@ -273,6 +317,7 @@ impl<K: SimKind> Session<K> {
             .map_or(&choice.next, |b| &b.next)
             .clone();
         self.enter(next, &mut events);
+        self.fire_rules(&mut events);
         Ok(events)
     }
 
@@ -342,16 +387,92 @@ impl<K: SimKind> Session<K> {
     }
 
     /// Moves the clock (and the model) on, never past the horizon: a choice made
-    /// just before it ends there however long it takes.
-    fn advance_to(&mut self, to: Seconds, events: &mut Vec<Event<K>>) {
+    /// just before it ends there however long it takes. When the scenario has
+    /// rules, the time passes a second at a time and each rule fires at the second
+    /// it falls due, so a rule fires at the same time however a wait is split (a
+    /// live clock's frames, a replay's one wait). A wait goes on through the rules
+    /// that fire (unless one ends the run); an action ([`Until::Rule`]) stops at
+    /// the first, which cuts it short. Says whether a rule moved the story.
+    fn advance_to(&mut self, to: Seconds, until: Until, events: &mut Vec<Event<K>>) -> bool {
         let to = to.min(self.horizon);
-        let from = self.history.clock;
+        let mut from = self.history.clock;
         if to <= from {
-            return;
+            return false;
         }
-        events.extend(self.sim.advance(to).into_iter().map(Event::Sim));
-        self.history.clock = to;
-        events.push(Event::ClockAdvanced { from, to });
+        if !self.scenario.has_rules() {
+            events.extend(self.sim.advance(to).into_iter().map(Event::Sim));
+            self.history.clock = to;
+            events.push(Event::ClockAdvanced { from, to });
+            return false;
+        }
+        let mut moved = false;
+        while self.history.clock < to && !self.finished {
+            let now = self.history.clock + 1;
+            events.extend(self.sim.advance(now).into_iter().map(Event::Sim));
+            self.history.clock = now;
+            if self.due_rule().is_some() {
+                events.push(Event::ClockAdvanced { from, to: now });
+                from = now;
+                moved |= self.fire_rules(events);
+                if moved && until == Until::Rule {
+                    return true;
+                }
+            }
+        }
+        if self.history.clock > from {
+            events.push(Event::ClockAdvanced {
+                from,
+                to: self.history.clock,
+            });
+        }
+        moved
+    }
+
+    /// The first rule in file order that is due and has not fired: the
+    /// interrupts, then the time limit.
+    fn due_rule(&self) -> Option<(Rule, &str)> {
+        if self.finished {
+            return None;
+        }
+        let interrupt = self
+            .scenario
+            .interrupts
+            .iter()
+            .enumerate()
+            .find(|(i, r)| !self.fired.contains(&Rule::Interrupt(*i)) && self.check(&r.when))
+            .map(|(i, r)| (Rule::Interrupt(i), r.next.as_str()));
+        interrupt.or_else(|| {
+            self.scenario
+                .time_limit
+                .as_ref()
+                .filter(|l| {
+                    !self.fired.contains(&Rule::TimeLimit) && self.history.clock >= l.seconds
+                })
+                .map(|l| (Rule::TimeLimit, l.next.as_str()))
+        })
+    }
+
+    /// Fires every rule that is due, in order: each moves the story to its step,
+    /// which may make another due. Says whether one fired. A rule whose step does
+    /// not exist (a file that was not validated) is spent without moving.
+    fn fire_rules(&mut self, events: &mut Vec<Event<K>>) -> bool {
+        let mut moved = false;
+        while let Some((rule, next)) = self.due_rule() {
+            let next = next.to_string();
+            self.fired.push(rule);
+            if !self.scenario.steps.contains_key(&next) {
+                continue;
+            }
+            events.push(Event::Interrupted {
+                rule,
+                step: self.step.clone(),
+                next: next.clone(),
+                at: self.history.clock,
+            });
+            self.enter(next, events);
+            moved = true;
+        }
+        moved
     }
 
     fn enter(&mut self, step_id: String, events: &mut Vec<Event<K>>) {

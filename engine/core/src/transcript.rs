@@ -200,6 +200,15 @@ impl<K: SimKind> Replay<K> {
                 self.events.extend(more);
                 return Ok(false);
             }
+            // Time passes up to the choice first: a rule may move the story to
+            // the step the choice was made at.
+            if entry.at > self.session.clock() && !self.session.is_finished() {
+                let more = self
+                    .session
+                    .wait_until(entry.at)
+                    .map_err(|e| diverged(index, e))?;
+                self.events.extend(more);
+            }
             if entry.step != self.session.step_id() {
                 return Err(ReplayError::Diverged {
                     index,
@@ -225,7 +234,7 @@ impl<K: SimKind> Replay<K> {
                 .wait_until(to)
                 .map_err(|e| diverged(t.choices.len(), e))?;
             self.events.extend(more);
-            return Ok(to == t.clock);
+            return Ok(to == t.clock || self.session.is_finished());
         }
         Ok(true)
     }
@@ -287,14 +296,21 @@ impl std::fmt::Display for SaveError {
 impl std::error::Error for SaveError {}
 
 const SAVE_PREFIX: &str = "fs1";
-const SAVE_VERSION: u8 = 1;
+const SAVE_VERSION: u8 = 2;
+/// Waits counted from the end of the choice before (see [`encode_save`]).
+const SAVE_VERSION_1: u8 = 1;
 
 /// Encodes a session's inputs as `fs1.<scenario id>.<base64url payload>`.
 ///
 /// The payload is: version, the scenario hash, the seed, then for each choice its
-/// index in [`Scenario::all_choices`] and the seconds waited before it, as LEB128
-/// varints, then the trailing wait, and a 32-bit checksum. A 60-choice run is a
-/// few hundred characters.
+/// index in [`Scenario::all_choices`] and the seconds since the choice before it
+/// (or since the start), as LEB128 varints, then the seconds from the last choice
+/// to the run's clock, and a 32-bit checksum. A 60-choice run is a few hundred
+/// characters.
+///
+/// Version 1 counted each wait from the end of the choice before (its time plus
+/// its `takes_seconds`), which an interrupt cutting an action short breaks; its
+/// saves are still read.
 pub fn encode_save<K: SimKind>(session: &Session<K>) -> String {
     let scenario = session.scenario();
     let mut bytes = vec![SAVE_VERSION];
@@ -302,21 +318,18 @@ pub fn encode_save<K: SimKind>(session: &Session<K>) -> String {
     put_varint(&mut bytes, session.seed());
     let history = session.history();
     put_varint(&mut bytes, history.choices.len() as u64);
-    let horizon = session.horizon();
-    let mut clock = 0;
+    let mut previous = 0;
     for record in &history.choices {
-        let (index, choice) = scenario
+        let index = scenario
             .all_choices()
-            .enumerate()
-            .find(|(_, (_, c))| c.id == record.choice)
-            .map(|(i, (_, c))| (i, c))
+            .position(|(_, c)| c.id == record.choice)
             .expect("a session only records choices of its own scenario");
         put_varint(&mut bytes, index as u64);
-        put_varint(&mut bytes, record.at - clock);
-        // The session stops its clock at the horizon; so does the decoder.
-        clock = (record.at + choice.takes_seconds).min(horizon);
+        // Choices are recorded in time order, never earlier than the one before.
+        put_varint(&mut bytes, record.at.saturating_sub(previous));
+        previous = record.at;
     }
-    put_varint(&mut bytes, history.clock.saturating_sub(clock));
+    put_varint(&mut bytes, history.clock.saturating_sub(previous));
     let check = fnv1a64(&bytes) as u32;
     bytes.extend_from_slice(&check.to_le_bytes());
     format!(
@@ -368,10 +381,10 @@ pub fn decode_save_transcript<K: SimKind>(
     if (fnv1a64(body) as u32).to_le_bytes() != check {
         return Err(SaveError::Corrupt("its checksum does not match"));
     }
-    if body[0] != SAVE_VERSION {
+    let version = body[0];
+    if version != SAVE_VERSION && version != SAVE_VERSION_1 {
         return Err(SaveError::UnsupportedVersion(format!(
-            "{SAVE_PREFIX} v{}",
-            body[0]
+            "{SAVE_PREFIX} v{version}"
         )));
     }
     let hash = u64::from_le_bytes(
@@ -412,7 +425,11 @@ pub fn decode_save_transcript<K: SimKind>(
             choice: choice.id.clone(),
             at,
         });
-        clock = at.saturating_add(choice.takes_seconds).min(horizon);
+        clock = if version == SAVE_VERSION_1 {
+            at.saturating_add(choice.takes_seconds).min(horizon)
+        } else {
+            at
+        };
     }
     let trailing = reader.next()?;
     if !reader.bytes.is_empty() {

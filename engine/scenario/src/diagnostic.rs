@@ -73,6 +73,7 @@ codes! {
     NoEnding = "FS0404", "no reachable ending";
     CanGetStuck = "FS0405", "a run can get stuck";
     ChoiceNeverOffered = "FS0406", "choice never offered";
+    EndlessLoop = "FS0407", "a loop nothing ends";
     // The rubric.
     LevelUnreachable = "FS0501", "rubric level no run can reach";
     LevelOrder = "FS0502", "levels not best first";

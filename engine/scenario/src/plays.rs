@@ -92,13 +92,21 @@ pub fn parse_plays(source: &str) -> Parsed<Playthroughs> {
 pub fn perform(scenario: &Arc<Scenario>, play: &Play) -> Result<Session<Sims>, (usize, String)> {
     let (mut session, _) =
         Session::new(Arc::clone(scenario), play.seed).map_err(|e| (0, e.to_string()))?;
-    let mut wait: Seconds = 0;
     for (i, action) in play.actions.iter().enumerate() {
         match action {
-            Action::Wait(seconds) => wait = wait.saturating_add(*seconds),
+            // The time passes now (an interrupt may move the story meanwhile), so a
+            // refused choice is told against the run as it then stands.
+            Action::Wait(seconds) => {
+                if !session.is_finished() {
+                    let at = session
+                        .clock()
+                        .saturating_add(*seconds)
+                        .min(session.horizon());
+                    session.wait_until(at).map_err(|e| (i, e.to_string()))?;
+                }
+            }
             Action::Choose(id) => {
-                let at = session.clock().saturating_add(wait);
-                wait = 0;
+                let at = session.clock();
                 if let Err(e) = session.choose(id, at) {
                     let offered: Vec<String> = session
                         .offered()
@@ -117,12 +125,6 @@ pub fn perform(scenario: &Arc<Scenario>, play: &Play) -> Result<Session<Sims>, (
                 }
             }
         }
-    }
-    if wait > 0 && !session.is_finished() {
-        let at = session.clock().saturating_add(wait);
-        session
-            .wait_until(at)
-            .map_err(|e| (play.actions.len(), e.to_string()))?;
     }
     Ok(session)
 }

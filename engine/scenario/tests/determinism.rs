@@ -22,14 +22,18 @@ fn random_run(scenario: &Arc<Scenario>, seed: u64) -> (Session<Sims>, Vec<Event<
     let mut rng = Rng(seed);
     let (mut session, mut events) = Session::new(Arc::clone(scenario), seed).unwrap();
     while !session.is_finished() && session.history().choices.len() < 300 {
+        // The student thinks a while first; an interrupt may move the story (or end
+        // it) meanwhile, and the choice is then made from what is on offer.
+        if rng.below(3) == 0 {
+            let to = (session.clock() + rng.below(120) as u64).min(session.horizon());
+            events.extend(session.wait_until(to).unwrap());
+            if session.is_finished() {
+                break;
+            }
+        }
         let offered: Vec<String> = session.offered().iter().map(|c| c.id.clone()).collect();
         let pick = offered[rng.below(offered.len())].clone();
-        let wait = if rng.below(3) == 0 {
-            rng.below(120) as u64
-        } else {
-            0
-        };
-        events.extend(session.choose(&pick, session.clock() + wait).unwrap());
+        events.extend(session.choose(&pick, session.clock()).unwrap());
     }
     (session, events)
 }

@@ -5,7 +5,8 @@
 //!   as KIND: `scenario` (loads with no errors and no warnings), `plays` (its
 //!   playthroughs pass against the last `scenario` block), `error FSxxxx` (a broken
 //!   file that gets that code), or a fragment that must deserialize as that part of a
-//!   file: `steps`, `choice`, `sim`, `rubric`, `career-facts`, `plays-format`; or `translation` (a
+//!   file: `steps`, `choice`, `sim`, `rubric`, `career-facts`, `interrupts`, `time-limit`,
+//!   `plays-format`; or `translation` (a
 //!   translation of the last `scenario` block, with no stale or unknown strings);
 //! * a `<!-- check-table: KIND -->` line before a table checks the code in each row's
 //!   first column: `condition`, `effect`, `sim-question` (a condition inside
@@ -17,7 +18,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use firstshift_core::{CareerFacts, Choice, Condition, Effect, Rubric, Step};
+use firstshift_core::{CareerFacts, Choice, Condition, Effect, Interrupt, Rubric, Step, TimeLimit};
 use firstshift_patient::setup::PatientCondition;
 use firstshift_scenario::load::parse_ron;
 use firstshift_scenario::plays::{parse_plays, run_play, validate_plays};
@@ -143,6 +144,8 @@ fn every_example_in_the_guide_is_valid() {
             "sim" => parses::<SimSetup>(field_value(&block.text, "sim")),
             "rubric" => parses::<Rubric<Sims>>(field_value(&block.text, "rubric")),
             "career-facts" => parses::<CareerFacts>(field_value(&block.text, "career_facts")),
+            "interrupts" => parses::<Vec<Interrupt<Sims>>>(field_value(&block.text, "interrupts")),
+            "time-limit" => parses::<TimeLimit>(field_value(&block.text, "time_limit")),
             "translation" => match &last_scenario {
                 None => Err("no scenario block before this translation".into()),
                 Some(scenario) => {

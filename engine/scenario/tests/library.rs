@@ -112,3 +112,37 @@ fn every_scenario_compiles_to_the_same_scenario() {
         }
     }
 }
+
+/// A student who keyboards through a scenario by always pressing 1 (the first
+/// choice on offer) reaches an ending: no built-in scenario loops for ever.
+#[test]
+fn always_taking_the_first_choice_ends_every_scenario() {
+    use firstshift_scenario::Session;
+    for (path, _, scenario) in common::builtin() {
+        let (mut session, _) = Session::new(std::sync::Arc::clone(&scenario), 1).unwrap();
+        let mut taken = Vec::new();
+        while !session.is_finished() && taken.len() < 500 {
+            let id = session.offered()[0].id.clone();
+            let at = session.clock();
+            session.choose(&id, at).unwrap();
+            taken.push(id);
+        }
+        if std::env::var_os("FIRSTSHIFT_PRINT_RUNS").is_some() {
+            println!(
+                "{}: {:?} ends at {:?} ({} s)",
+                path.display(),
+                taken,
+                session.step_id(),
+                session.clock()
+            );
+        }
+        assert!(
+            session.is_finished(),
+            "{}: still going after {} choices ({} s): {:?}…",
+            path.display(),
+            taken.len(),
+            session.clock(),
+            &taken[taken.len() - 5..]
+        );
+    }
+}

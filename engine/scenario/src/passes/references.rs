@@ -160,6 +160,20 @@ pub fn references(ctx: &mut Ctx<'_>) {
             }
         }
     }
+    for (i, interrupt) in s.interrupts.iter().enumerate() {
+        let path = vec![Key::Field("interrupts"), Key::Index(i)];
+        if !s.steps.contains_key(&interrupt.next) {
+            let span = ctx.span(&with(path.clone(), [Key::Field("next")]));
+            ctx.push(unknown_step(s, &interrupt.next).at(span, "no such step"));
+        }
+        check_condition(ctx, &interrupt.when, &with(path, [Key::Field("when")]));
+    }
+    if let Some(limit) = &s.time_limit
+        && !s.steps.contains_key(&limit.next)
+    {
+        let span = ctx.span(&[Key::Field("time_limit"), Key::Field("next")]);
+        ctx.push(unknown_step(s, &limit.next).at(span, "no such step"));
+    }
     let r = &s.rubric;
     for (i, criterion) in r.criteria.iter().enumerate() {
         if !r.scores.iter().any(|n| n.id == criterion.score) {

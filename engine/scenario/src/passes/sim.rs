@@ -41,6 +41,13 @@ pub fn sim(ctx: &mut Ctx<'_>) {
             }
         }
     }
+    for (i, interrupt) in s.interrupts.iter().enumerate() {
+        queries(
+            ctx,
+            &interrupt.when,
+            &[Key::Field("interrupts"), Key::Index(i), Key::Field("when")],
+        );
+    }
     let r = &s.rubric;
     for (i, criterion) in r.criteria.iter().enumerate() {
         for (l, level) in criterion.levels.iter().enumerate() {
