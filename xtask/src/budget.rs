@@ -40,8 +40,10 @@ const fn limits(s: &Sizes) -> [(&'static str, u64, u64); 5] {
             s.first_choice_brotli,
             450_000,
         ),
-        ("the player's wasm, uncompressed", s.wasm_raw, 1_500_000),
-        ("the player's wasm, brotli", s.wasm_brotli, 420_000),
+        // 1.51 MB / 419 KB at the last raise (the player's state as plain Rust,
+        // web/src/controller.rs, and the session's interrupts: +34 KB / +9 KB).
+        ("the player's wasm, uncompressed", s.wasm_raw, 1_550_000),
+        ("the player's wasm, brotli", s.wasm_brotli, 430_000),
     ]
 }
 
