@@ -340,11 +340,7 @@ impl Controller {
             }
             UiCommand::TogglePause => Vec::new(),
             UiCommand::Restart => match self.current.clone() {
-                Some(scenario) => {
-                    let mut out = vec![Effect::Run(RunRequest::Restart)];
-                    out.extend(self.begin_play(scenario, Began::Restarted));
-                    out
-                }
+                Some(scenario) => self.begin_play(RunRequest::Restart, scenario, Began::Restarted),
                 None => Vec::new(),
             },
             UiCommand::ContinueSaved => match (self.current.clone(), self.saved.take()) {
@@ -352,12 +348,11 @@ impl Controller {
                     let began = Began::Continued {
                         choices: transcript.choices.len(),
                     };
-                    let mut out = vec![Effect::Run(RunRequest::Resume {
+                    let resume = RunRequest::Resume {
                         scenario: Arc::clone(&scenario),
                         transcript,
-                    })];
-                    out.extend(self.begin_play(scenario, began));
-                    out
+                    };
+                    self.begin_play(resume, scenario, began)
                 }
                 _ => Vec::new(),
             },
@@ -530,12 +525,11 @@ impl Controller {
                 let began = Began::ResumedFromLms {
                     choices: transcript.choices.len(),
                 };
-                let mut out = vec![Effect::Run(RunRequest::Resume {
+                let resume = RunRequest::Resume {
                     scenario: Arc::clone(&scenario),
                     transcript,
-                })];
-                out.extend(self.begin_play(scenario, began));
-                out
+                };
+                self.begin_play(resume, scenario, began)
             }
             Start::Ask(transcript) => {
                 let choices = transcript.choices.len();
@@ -552,20 +546,27 @@ impl Controller {
         };
         // The seed only matters to simulations (a line's luck, a patient's noise);
         // it is recorded in the run.
-        let mut out = vec![Effect::Run(RunRequest::Start {
+        let start = RunRequest::Start {
             scenario: Arc::clone(&scenario),
             seed: env.new_seed(),
-        })];
-        out.extend(self.begin_play(scenario, Began::Fresh));
-        out
+        };
+        self.begin_play(start, scenario, Began::Fresh)
     }
 
-    fn begin_play(&mut self, scenario: Arc<Scenario>, how: Began) -> Vec<Effect> {
+    /// Asks the run for `request` (a start, a resume, a restart) and shows the
+    /// play screen; the hosts hear how the run began.
+    fn begin_play(
+        &mut self,
+        request: RunRequest,
+        scenario: Arc<Scenario>,
+        how: Began,
+    ) -> Vec<Effect> {
         self.paused = false;
         self.kept_at = 0;
         self.hosts.began(&scenario, how);
         let content_in_english = self.content_in_english;
         vec![
+            Effect::Run(request),
             Effect::ClockRunning(!self.launch.manual_clock),
             self.draw(Draw::Play {
                 scenario,
