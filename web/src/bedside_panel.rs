@@ -7,31 +7,30 @@
 //! of alarms never drowns the scenario's text for a screen-reader user.
 
 use firstshift_core::{Event, Seconds, clock_text};
-use firstshift_patient::PatientEvent;
+use firstshift_patient::{PatientEvent, PatientKind};
 use firstshift_patient::announce::AlarmAnnouncer;
 use firstshift_patient::bedside::{Bedside, Source};
-use firstshift_scenario::sims::{SimEvent, SimSetup};
-use firstshift_scenario::{Scenario, Session, Sims};
+use firstshift_sims::{Scenario, Session, Sims};
 use web_sys::Element;
 
 use crate::dom::{Build, append, clear, el, set_hidden};
 use crate::i18n::tr;
-use crate::sim_panel::SimPanel;
+use crate::sim_panel::{SimPanel, Slot, sim_event};
 
 pub struct BedsidePanel {
     /// The monitor's text equivalent (the canvas's description).
-    pub monitor: Element,
+    monitor: Element,
     status: Element,
     values: Element,
     news2: Element,
     /// What the last choice found, shown under the response.
-    pub latest: Element,
+    latest: Element,
     /// Everything found so far, oldest first.
-    pub record: Element,
+    record: Element,
     record_list: Element,
     record_count: Element,
     /// `aria-live="assertive"`, for alarms only.
-    pub alarm_live: Element,
+    alarm_live: Element,
     announcer: AlarmAnnouncer,
     last: Option<Bedside>,
     found: usize,
@@ -86,6 +85,15 @@ impl BedsidePanel {
 }
 
 impl SimPanel for BedsidePanel {
+    fn part(&self, slot: Slot) -> Option<&Element> {
+        Some(match slot {
+            Slot::AboveStep => &self.latest,
+            Slot::BelowChoices => &self.record,
+            Slot::Aside => &self.monitor,
+            Slot::Page => &self.alarm_live,
+        })
+    }
+
     /// A new run: nothing found, nothing to announce.
     fn begin(&mut self) {
         clear(&self.latest);
@@ -105,7 +113,7 @@ impl SimPanel for BedsidePanel {
     fn take_events(&mut self, events: &[Event<Sims>], at: Seconds) -> Vec<String> {
         let mut new = Vec::new();
         for event in events {
-            let Event::Sim(SimEvent::Patient(e)) = event else {
+            let Some(e) = sim_event::<PatientKind>(event) else {
                 continue;
             };
             if let PatientEvent::Alarm {
@@ -147,7 +155,7 @@ impl SimPanel for BedsidePanel {
     /// Redraws the monitor's text equivalent if anything shown changed, and
     /// releases a due alarm announcement. Cheap when nothing changed.
     fn render(&mut self, session: &Session, now_ms: f64) {
-        let Some(patient) = session.sim().patient() else {
+        let Some(patient) = session.sim().get::<PatientKind>() else {
             set_hidden(&self.monitor, true);
             return;
         };
@@ -189,7 +197,7 @@ impl SimPanel for BedsidePanel {
 
     /// A patient: the canvas draws the monitor, which this section describes.
     fn canvas_description(&self, scenario: &Scenario) -> Option<(&'static str, &'static str)> {
-        matches!(scenario.sim, SimSetup::Patient(_)).then(|| {
+        scenario.sim.get::<PatientKind>().is_some().then(|| {
             (
                 tr("The patient's bedside monitor (described in the Patient monitor section)"),
                 "bedside",

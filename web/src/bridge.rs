@@ -15,7 +15,7 @@ use bevy_time::TimePlugin;
 use firstshift_bevy::{ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioPlugin, ScenePlugin};
 use firstshift_core::Event;
 use firstshift_report::profile::{Check, Profile};
-use firstshift_scenario::Session;
+use firstshift_sims::Session;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen::closure::Closure;
 
@@ -356,7 +356,7 @@ fn render_run(
             .ui
             .announce(&crate::i18n::trf("That did not work: {}", &[&r.0]));
     }
-    let events: Vec<Event<firstshift_scenario::Sims>> =
+    let events: Vec<Event<firstshift_sims::Sims>> =
         events.read().map(|e| e.0.clone()).collect();
     let Some(session) = run.session.as_ref() else {
         return;

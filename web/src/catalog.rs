@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use firstshift_scenario::compiled::load_compiled;
-use firstshift_scenario::{Scenario, site_path};
+use firstshift_scenario::site_path;
+use firstshift_sims::Scenario;
 
 /// The built-in scenarios with these ids, fetched from this site once each; an id
 /// that is not of the id grammar, missing, or broken is left out (the caller then

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use firstshift_report::{ClassBuilder, ClassReport, RunFile, to_csv};
-use firstshift_scenario::Scenario;
+use firstshift_sims::Scenario;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 

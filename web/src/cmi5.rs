@@ -613,7 +613,7 @@ pub struct Cmi5Host;
 impl crate::hosts::Host for Cmi5Host {
     fn choice_made(
         &mut self,
-        session: &firstshift_scenario::Session,
+        session: &firstshift_sims::Session,
         step: &str,
         choice_id: &str,
         label: &str,
@@ -636,7 +636,7 @@ impl crate::hosts::Host for Cmi5Host {
         choice(step, choice_id, label, offered);
     }
 
-    fn finished(&mut self, _: &firstshift_scenario::Session, report: &firstshift_rubric::ScoreReport, _: &str) {
+    fn finished(&mut self, _: &firstshift_sims::Session, report: &firstshift_rubric::ScoreReport, _: &str) {
         if is_active() {
             finish(report.scaled, report.passed);
         }

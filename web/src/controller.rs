@@ -17,7 +17,7 @@ use firstshift_report::profile::{Check, Profile};
 use firstshift_rubric::{ScoreReport, score_session};
 use firstshift_scenario::catalog::Catalog;
 use firstshift_scenario::diagnostic::JsonDiagnostic;
-use firstshift_scenario::{Scenario, Session, Sims};
+use firstshift_sims::{Scenario, Session, Sims};
 
 use crate::command::UiCommand;
 use crate::hosts::{Began, Hosts};
@@ -958,7 +958,7 @@ mod tests {
             &opened[..],
             [Effect::Draw(Draw::Checking(_)), Effect::Check { .. }]
         ));
-        let checked = firstshift_scenario::compiled::check_file("mine.ron", "(");
+        let checked = firstshift_scenario::compiled::check_file::<Sims>("mine.ron", "(");
         assert!(checked.scenario.is_none());
         let answer = controller.update(
             UiCommand::Checked {

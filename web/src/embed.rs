@@ -185,7 +185,7 @@ pub fn report_json(report: &ScoreReport) -> Value {
 pub struct EmbedHost;
 
 impl crate::hosts::Host for EmbedHost {
-    fn began(&mut self, scenario: &firstshift_scenario::Scenario, _: crate::hosts::Began) {
+    fn began(&mut self, scenario: &firstshift_sims::Scenario, _: crate::hosts::Began) {
         post(
             "ready",
             json!({ "scenario": scenario.id, "title": scenario.title }),
@@ -198,7 +198,7 @@ impl crate::hosts::Host for EmbedHost {
 
     fn choice_made(
         &mut self,
-        _: &firstshift_scenario::Session,
+        _: &firstshift_sims::Session,
         step: &str,
         choice: &str,
         label: &str,
@@ -210,7 +210,7 @@ impl crate::hosts::Host for EmbedHost {
         );
     }
 
-    fn finished(&mut self, session: &firstshift_scenario::Session, report: &ScoreReport, _: &str) {
+    fn finished(&mut self, session: &firstshift_sims::Session, report: &ScoreReport, _: &str) {
         post(
             "complete",
             json!({

@@ -9,7 +9,7 @@
 
 use firstshift_core::{Event, Seconds};
 use firstshift_rubric::ScoreReport;
-use firstshift_scenario::{Scenario, Session, Sims};
+use firstshift_sims::{Scenario, Session, Sims};
 
 /// How a run began.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

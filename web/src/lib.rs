@@ -37,6 +37,7 @@ browser_modules!(
     profile,
     screens,
     sim_panel,
+    sims,
     storage,
     view,
 );

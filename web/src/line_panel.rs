@@ -6,24 +6,23 @@
 //! player prints, read off the same [`Report`] the canvas draws. Text nodes only.
 
 use firstshift_core::{Event, Seconds};
-use firstshift_line::board;
+use firstshift_line::{LineKind, board};
 use firstshift_line::report::Report;
-use firstshift_scenario::sims::{SimEvent, SimSetup};
-use firstshift_scenario::{Scenario, Session, Sims};
+use firstshift_sims::{Scenario, Session, Sims};
 use web_sys::Element;
 
 use crate::dom::{Build, append, clear, el, set_hidden};
 use crate::i18n::tr;
-use crate::sim_panel::SimPanel;
+use crate::sim_panel::{SimPanel, Slot, sim_event};
 
 pub struct LinePanel {
     /// The line view's text equivalent (the canvas's description).
-    pub board: Element,
+    board: Element,
     headline: Element,
     kpis: Element,
     stations: Element,
     /// What happened on the line during the last choice.
-    pub latest: Element,
+    latest: Element,
     last_lines: Vec<String>,
 }
 
@@ -86,6 +85,14 @@ impl LinePanel {
 }
 
 impl SimPanel for LinePanel {
+    fn part(&self, slot: Slot) -> Option<&Element> {
+        match slot {
+            Slot::AboveStep => Some(&self.latest),
+            Slot::Aside => Some(&self.board),
+            Slot::BelowChoices | Slot::Page => None,
+        }
+    }
+
     /// A new run.
     fn begin(&mut self) {
         clear(&self.latest);
@@ -98,10 +105,7 @@ impl SimPanel for LinePanel {
     fn take_events(&mut self, events: &[Event<Sims>], _at: Seconds) -> Vec<String> {
         events
             .iter()
-            .filter_map(|e| match e {
-                Event::Sim(SimEvent::Line(e)) => Some(e.text().to_owned()),
-                _ => None,
-            })
+            .filter_map(|event| sim_event::<LineKind>(event).map(|e| e.text().to_owned()))
             .collect()
     }
 
@@ -115,7 +119,7 @@ impl SimPanel for LinePanel {
 
     /// Redraws the board if anything on it changed. Cheap when nothing did.
     fn render(&mut self, session: &Session, _now_ms: f64) {
-        let Some(line) = session.sim().line() else {
+        let Some(line) = session.sim().get::<LineKind>() else {
             set_hidden(&self.board, true);
             return;
         };
@@ -131,7 +135,7 @@ impl SimPanel for LinePanel {
 
     /// A line: the canvas draws it, and the production board describes it.
     fn canvas_description(&self, scenario: &Scenario) -> Option<(&'static str, &'static str)> {
-        matches!(scenario.sim, SimSetup::Line(_)).then(|| {
+        scenario.sim.get::<LineKind>().is_some().then(|| {
             (
                 tr("The production line: stations, buffers and KPIs (described in the Production board section)"),
                 "line-board",

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 
 use firstshift_lms::scorm::{Call, ChoiceRecord, Scorm, Values, Version};
 use firstshift_rubric::ScoreReport;
-use firstshift_scenario::Session;
+use firstshift_sims::Session;
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Window};
@@ -270,7 +270,7 @@ fn on_pagehide() {
 pub struct ScormHost;
 
 impl crate::hosts::Host for ScormHost {
-    fn began(&mut self, _: &firstshift_scenario::Scenario, how: crate::hosts::Began) {
+    fn began(&mut self, _: &firstshift_sims::Scenario, how: crate::hosts::Began) {
         use crate::hosts::Began;
         // The interactions the LMS holds: none for a fresh run, the saved ones for
         // its own resume. A restart keeps appending to the same attempt.

@@ -9,9 +9,9 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use firstshift_scenario::Scenario;
 use firstshift_scenario::compiled::{CheckedFile, load_compiled};
 use firstshift_scenario::diagnostic::JsonDiagnostic;
+use firstshift_sims::Scenario;
 
 use crate::route::{NO_SUCH_SCENARIO, Route, SiteFile};
 
@@ -270,7 +270,8 @@ mod tests {
         assert_eq!(opening.checked("mine.ron", Ok(good)), Next::Ignore);
 
         opening.open_text("broken.ron");
-        let broken = firstshift_scenario::compiled::check_file("broken.ron", "(");
+        let broken =
+            firstshift_scenario::compiled::check_file::<firstshift_sims::Sims>("broken.ron", "(");
         let Next::Present {
             scenario,
             diagnostics,

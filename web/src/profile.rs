@@ -6,7 +6,7 @@
 use firstshift_core::Transcript;
 use firstshift_report::profile::{Check, Profile, Reflection, RunRecord};
 use firstshift_rubric::ScoreReport;
-use firstshift_scenario::Scenario;
+use firstshift_sims::Scenario;
 
 const KEY: &str = "firstshift.profile.v1";
 

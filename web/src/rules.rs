@@ -6,7 +6,7 @@
 
 use firstshift_core::transcript::decode_save_transcript;
 use firstshift_core::{Event, SimKind, Transcript};
-use firstshift_scenario::Scenario;
+use firstshift_sims::Scenario;
 
 /// How an opened scenario starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,7 +75,7 @@ mod tests {
     use std::sync::Arc;
 
     use firstshift_core::transcript::encode_save;
-    use firstshift_scenario::{Session, Sims};
+    use firstshift_sims::{Session, Sims};
 
     use super::*;
     use crate::test_data::front_desk;

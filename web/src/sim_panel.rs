@@ -1,13 +1,31 @@
 //! A sim's panel: the text equivalent of what the canvas draws for it, and the
 //! sentences its events produce. Each sim the player knows has one (the bedside
-//! monitor, `bedside_panel.rs`; the production board, `line_panel.rs`); the play
-//! screen and the app reach them only through this trait, so a new sim's panel
-//! is one more implementation and one more entry in `Ui::sim_panels`.
+//! monitor, `bedside_panel.rs`; the production board, `line_panel.rs`), listed with
+//! its canvas view in `sims.rs`; the play screen and the app reach them only
+//! through this trait, so a new sim's panel is one more implementation and one
+//! more entry in that list.
 
-use firstshift_core::{Event, Seconds};
-use firstshift_scenario::{Scenario, Session, Sims};
+use firstshift_core::sim_set::Includes;
+use firstshift_core::{Event, Seconds, SimKind};
+use firstshift_sims::{Scenario, Session, Sims};
+use web_sys::Element;
+
+/// Where on the play screen a panel's parts go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// Above the step's heading: what the last choice produced.
+    AboveStep,
+    /// Under the choices: a running record.
+    BelowChoices,
+    /// Beside the scene (under it on a narrow screen): the readings.
+    Aside,
+    /// At the end of the page: a live region of its own.
+    Page,
+}
 
 pub trait SimPanel {
+    /// The panel's element for this place on the screen, if it has one.
+    fn part(&self, slot: Slot) -> Option<&Element>;
     /// A new run: nothing found, nothing shown.
     fn begin(&mut self);
     /// Keeps this sim's events from one batch; returns the sentences the last
@@ -20,4 +38,15 @@ pub trait SimPanel {
     /// When `scenario` runs this sim, the canvas's label and the id of the
     /// section that describes it.
     fn canvas_description(&self, scenario: &Scenario) -> Option<(&'static str, &'static str)>;
+}
+
+/// The model `K`'s own event, when `event` is one of its.
+pub fn sim_event<K: SimKind>(event: &Event<Sims>) -> Option<&K::Event>
+where
+    Sims: Includes<K>,
+{
+    match event {
+        Event::Sim(e) => e.get::<K>(),
+        _ => None,
+    }
 }

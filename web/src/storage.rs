@@ -48,20 +48,20 @@ pub fn clear(scenario_id: &str) {
 pub struct LocalSave;
 
 impl crate::hosts::Host for LocalSave {
-    fn began(&mut self, scenario: &firstshift_scenario::Scenario, how: crate::hosts::Began) {
+    fn began(&mut self, scenario: &firstshift_sims::Scenario, how: crate::hosts::Began) {
         use crate::hosts::Began;
         if matches!(how, Began::Fresh | Began::Restarted) {
             clear(&scenario.id);
         }
     }
 
-    fn progressed(&mut self, session: &firstshift_scenario::Session, save_text: &str) {
+    fn progressed(&mut self, session: &firstshift_sims::Session, save_text: &str) {
         save(&session.scenario().id, save_text);
     }
 
     fn finished(
         &mut self,
-        session: &firstshift_scenario::Session,
+        session: &firstshift_sims::Session,
         _: &firstshift_rubric::ScoreReport,
         _: &str,
     ) {

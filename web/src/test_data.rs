@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use firstshift_scenario::{Scenario, load_scenario};
+use firstshift_scenario::load_scenario;
+use firstshift_sims::Scenario;
 
 /// The front-desk scenario (branching, a few steps, a translation).
 pub fn front_desk() -> Arc<Scenario> {

@@ -47,7 +47,7 @@ pub fn package(
                 path.display()
             )
         })?;
-        let loaded = firstshift_scenario::load_scenario(&text);
+        let loaded = firstshift_scenario::load_scenario::<firstshift_sims::Sims>(&text);
         let Some(scenario) = loaded.scenario else {
             return Err(format!(
                 "scenarios/{id}.ron has errors; run `firstshift validate scenarios/{id}.ron`"

@@ -155,7 +155,7 @@ pub fn publish_scenarios(site: &Path, strict: bool) -> Result<(), String> {
                 continue;
             }
             let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
-            let loaded = firstshift_scenario::load_scenario(&text);
+            let loaded = firstshift_scenario::load_scenario::<firstshift_sims::Sims>(&text);
             let out = target.join(&relative);
             std::fs::create_dir_all(out.parent().unwrap()).map_err(|e| e.to_string())?;
             std::fs::write(&out, &text).map_err(|e| e.to_string())?;
@@ -235,7 +235,7 @@ pub fn catalog_of(ids: &[String]) -> Result<String, String> {
     for id in ids {
         let text = std::fs::read_to_string(root().join("scenarios").join(format!("{id}.ron")))
             .map_err(|e| format!("scenarios/{id}.ron: {e}"))?;
-        let scenario = firstshift_scenario::load_scenario(&text)
+        let scenario = firstshift_scenario::load_scenario::<firstshift_sims::Sims>(&text)
             .scenario
             .ok_or_else(|| format!("scenarios/{id}.ron has errors"))?;
         catalog

@@ -20,7 +20,7 @@ use bevy_app::prelude::*;
 use bevy_ecs::prelude::*;
 use bevy_time::prelude::*;
 use firstshift_core::{Event, Seconds, Transcript};
-use firstshift_scenario::{Scenario, Session, Sims};
+use firstshift_sims::{Scenario, Session, Sims};
 
 pub use scene::{ScenarioAppExt, SceneClock, SceneFrame, ScenePlugin, SceneView, SimViews};
 

@@ -13,7 +13,8 @@ use firstshift_bevy::{
 };
 use firstshift_core::Event;
 use firstshift_draw::{Frame, Rgb, Text};
-use firstshift_scenario::{Scenario, load_scenario};
+use firstshift_scenario::load_scenario;
+use firstshift_sims::Scenario;
 
 fn scenarios() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios")
@@ -26,7 +27,7 @@ fn front_desk() -> Arc<Scenario> {
 }
 
 #[derive(Resource, Default)]
-struct Seen(Vec<Event<firstshift_scenario::Sims>>, Vec<String>);
+struct Seen(Vec<Event<firstshift_sims::Sims>>, Vec<String>);
 
 fn collect(
     mut events: MessageReader<RunEvent>,

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 pub use firstshift_core::clock_text as clock;
 use firstshift_core::condition::History;
 use firstshift_rubric::ScoreReport;
-use firstshift_scenario::Scenario;
+use firstshift_sims::Scenario;
 
 pub fn render(scenario: &Scenario, history: &History, report: &ScoreReport) -> String {
     let mut out = String::new();

@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use firstshift_scenario::{Diagnostic, FileKind, Loaded, Scenario, file_kind, load_scenario_bytes};
+use firstshift_scenario::{Diagnostic, FileKind, Loaded, file_kind, load_scenario_bytes};
+use firstshift_sims::{Scenario, Sims};
 
 pub const PLAYS_SUFFIX: &str = ".plays.ron";
 /// Folders of deliberately broken files (the diagnostics corpus) are skipped when
@@ -128,7 +129,7 @@ pub fn read(path: &Path) -> Result<(String, Vec<u8>), String> {
 }
 
 /// Loads a scenario file; `Err` only when the file cannot be read at all.
-pub fn load(path: &Path) -> Result<(String, Loaded), String> {
+pub fn load(path: &Path) -> Result<(String, Loaded<Sims>), String> {
     let (text, bytes) = read(path)?;
     Ok((text, load_scenario_bytes(&bytes)))
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use firstshift_core::Outcome;
-use firstshift_scenario::Scenario;
+use firstshift_sims::Scenario;
 
 use crate::{GraphFormat, files};
 

@@ -40,8 +40,9 @@ enum Command {
         /// unique part of a name such as `healthcare`.
         #[arg(long)]
         cluster: String,
-        #[arg(long, value_enum, default_value_t = TemplateArg::Branching)]
-        template: TemplateArg,
+        /// The kind of scenario: `branching`, or one per simulation model.
+        #[arg(long, default_value = "branching", value_parser = new::template_names())]
+        template: String,
         /// The new file, `folder/name.ron` in lowercase with dashes (the scenario id).
         path: PathBuf,
     },
@@ -119,17 +120,6 @@ enum Format {
     Json,
 }
 
-/// Which starting file `firstshift new` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum TemplateArg {
-    /// A story of choices.
-    Branching,
-    /// A simulated patient whose vital signs respond to care.
-    Patient,
-    /// A production line to run and improve.
-    Line,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ValidateFormat {
     Text,
@@ -150,7 +140,7 @@ fn main() -> ExitCode {
             cluster,
             template,
             path,
-        } => new::run(&cluster, template, &path),
+        } => new::run(&cluster, &template, &path),
         Command::Translate { language, scenario } => translate::run(&language, &scenario),
         Command::Validate { paths, format } => validate::run(&paths, format),
         Command::Test { paths, format } => test::run(&paths, format),

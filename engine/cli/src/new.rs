@@ -4,19 +4,27 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use firstshift_scenario::templates::{Template, cluster_named, new_scenario};
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use firstshift_scenario::templates::{cluster_named, new_scenario, templates};
+use firstshift_sims::Sims;
 
-use crate::TemplateArg;
+/// `--template`'s values: the branching template and one per built-in model.
+pub fn template_names() -> PossibleValuesParser {
+    PossibleValuesParser::new(
+        templates::<Sims>()
+            .into_iter()
+            .map(|t| PossibleValue::new(t.name).help(t.summary)),
+    )
+}
 
-pub fn run(cluster: &str, template: TemplateArg, path: &Path) -> Result<ExitCode, String> {
+pub fn run(cluster: &str, template: &str, path: &Path) -> Result<ExitCode, String> {
     let cluster = cluster_named(cluster)?;
-    let template = match template {
-        TemplateArg::Branching => Template::Branching,
-        TemplateArg::Patient => Template::Patient,
-        TemplateArg::Line => Template::Line,
-    };
+    let template = templates::<Sims>()
+        .into_iter()
+        .find(|t| t.name == template)
+        .ok_or_else(|| format!("there is no `{template}` template"))?;
     let file = path.to_string_lossy().replace('\\', "/");
-    let new = new_scenario(template, cluster, &file)?;
+    let new = new_scenario(&template, cluster, &file)?;
     let plays_path = path.with_extension("plays.ron");
     for existing in [path, plays_path.as_path()] {
         if existing.exists() {
@@ -38,7 +46,7 @@ pub fn run(cluster: &str, template: TemplateArg, path: &Path) -> Result<ExitCode
         "Wrote {} (scenario `{}`, a {} template) and {}.",
         path.display(),
         new.id,
-        template.name(),
+        template.name,
         plays_path.display()
     );
     outln!("Next:");

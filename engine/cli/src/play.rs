@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use firstshift_core::Event;
 use firstshift_rubric::score_session;
-use firstshift_scenario::{Session, Sims};
+use firstshift_sims::{Session, Sims};
 
 use crate::debrief::{self, clock};
 use crate::files;
@@ -77,7 +77,7 @@ pub fn run(path: &Path, seed: u64, transcript_out: Option<&Path>) -> Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-fn show(scenario: &firstshift_scenario::Scenario, events: &[Event<Sims>]) {
+fn show(scenario: &firstshift_sims::Scenario, events: &[Event<Sims>]) {
     for event in events {
         match event {
             Event::Response { text, .. } => outln!("\n> {text}"),
@@ -107,7 +107,7 @@ fn show(scenario: &firstshift_scenario::Scenario, events: &[Event<Sims>]) {
 
 /// A production line's KPI board, after every choice.
 fn show_line(session: &Session) {
-    if let Some(line) = session.sim().line() {
+    if let Some(line) = session.sim().get::<firstshift_line::LineKind>() {
         outln!();
         for text in firstshift_line::board::lines(&line.report()) {
             outln!("  | {text}");

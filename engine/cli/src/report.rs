@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use firstshift_report::{RunFile, class_report, to_csv, to_text};
-use firstshift_scenario::Scenario;
+use firstshift_sims::Scenario;
 
 use crate::{Format, files};
 

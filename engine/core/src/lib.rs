@@ -9,6 +9,7 @@
 //!   in `firstshift-scenario`).
 //! * [`condition`] — evaluation of typed conditions against a run's [`History`].
 //! * [`sim`] — the extension point through which simulation models plug in.
+//! * [`sim_set`] — models composed into the one set a scenario's `sim:` names.
 //! * [`session`] — a running scenario: offered choices, `choose`, the clock, events.
 //! * [`transcript`] — the JSON record of a run and the compact save that fits
 //!   SCORM 1.2's `suspend_data`.
@@ -17,12 +18,14 @@ pub mod condition;
 pub mod model;
 pub mod session;
 pub mod sim;
+pub mod sim_set;
 pub mod transcript;
 
 pub use condition::History;
 pub use model::*;
 pub use session::{ChoiceError, Event, Session};
-pub use sim::{NoSim, SimKind, SimState};
+pub use sim::{NoSim, SimKind, SimModel, SimState};
+pub use sim_set::SimCatalog;
 pub use transcript::{Replay, ReplayError, SaveError, Transcript, TranscriptEntry};
 
 /// Simulated time in whole seconds since the scenario started.

@@ -116,3 +116,141 @@ pub fn path_text(path: &[SetupKey]) -> String {
         .collect::<Vec<_>>()
         .join(".")
 }
+
+/// What the file format, its checks and the tools need from one model, beyond
+/// running it: the model's side of the plugin. Its action and question words come
+/// from its types ([`variant_names`]), never from a list kept by hand.
+pub trait SimModel: SimKind {
+    /// A written example of each word that takes a value (`("Oxygen",
+    /// "Oxygen(NonRebreather)")`), shown to an author who wrote the bare word.
+    const EXAMPLES: &'static [(&'static str, &'static str)];
+    /// A commented starting scenario and its playthroughs, for `firstshift new`.
+    const TEMPLATE: SimTemplate;
+
+    /// Values in a setup the model cannot run, each with where it is and a fix.
+    fn setup_problems(setup: &Self::Setup) -> Vec<SetupProblem>;
+    /// What is wrong with a choice's action against this setup (a station the
+    /// line does not have, a question the patient has no answer to).
+    fn action_problems(_setup: &Self::Setup, _action: &Self::Action) -> Vec<UseProblem> {
+        Vec::new()
+    }
+    /// What is wrong with a condition's question against this setup.
+    fn query_problems(_setup: &Self::Setup, _query: &Self::Query) -> Vec<UseProblem> {
+        Vec::new()
+    }
+    /// The sentence a player shows for an event.
+    fn event_text(event: &Self::Event) -> &str;
+}
+
+/// A model's starting files for `firstshift new --template <name>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SimTemplate {
+    /// What a teacher types after `--template` (`patient`).
+    pub name: &'static str,
+    /// One line for `firstshift new --help`.
+    pub summary: &'static str,
+    pub scenario: &'static str,
+    pub plays: &'static str,
+}
+
+/// A problem with how a scenario uses a model's word. The format turns it into a
+/// diagnostic on the choice or condition that uses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UseProblem {
+    pub kind: UseProblemKind,
+    pub message: String,
+    /// Under the word in the file (`named here`).
+    pub label: String,
+    pub help: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UseProblemKind {
+    /// The word names something the setup does not have (an error: FS0309), with
+    /// the names it does have, so the format can suggest the closest.
+    UnknownName { name: String, known: Vec<String> },
+    /// The word asks for something the setup has no answer to (a warning: FS0308).
+    NoAnswer,
+}
+
+/// The variant names of an enum, as its `Deserialize` knows them: the words a
+/// scenario may write. Derived from the type, so a new variant is never missing
+/// from "expected one of …". Empty for a type that is not an enum.
+pub fn variant_names<T: DeserializeOwned>() -> &'static [&'static str] {
+    match T::deserialize(names::Catch) {
+        Err(names::Caught(Some(names))) => names,
+        _ => &[],
+    }
+}
+
+/// A deserializer that reads nothing and only catches the variant list an enum's
+/// derived `Deserialize` hands to `deserialize_enum`.
+mod names {
+    use std::fmt;
+
+    use serde::de::{self, Visitor};
+
+    pub(super) struct Catch;
+
+    #[derive(Debug)]
+    pub(super) struct Caught(pub Option<&'static [&'static str]>);
+
+    impl fmt::Display for Caught {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("only an enum's variant names are read")
+        }
+    }
+
+    impl std::error::Error for Caught {}
+
+    impl de::Error for Caught {
+        fn custom<T: fmt::Display>(_: T) -> Self {
+            Caught(None)
+        }
+    }
+
+    impl<'de> de::Deserializer<'de> for Catch {
+        type Error = Caught;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Caught> {
+            Err(Caught(None))
+        }
+
+        fn deserialize_enum<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            variants: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Caught> {
+            Err(Caught(Some(variants)))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map struct identifier ignored_any
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    enum Word {
+        Plain,
+        WithValue(u32),
+        Pair(String, u32),
+    }
+
+    #[test]
+    fn an_enums_words_come_from_its_type() {
+        assert_eq!(variant_names::<Word>(), ["Plain", "WithValue", "Pair"]);
+        assert_eq!(variant_names::<Never>(), [] as [&str; 0]);
+        // Not an enum: no words, never a panic.
+        assert!(variant_names::<u32>().is_empty());
+        assert!(variant_names::<String>().is_empty());
+    }
+}

@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use firstshift_core::{Replay, ReplayError, Seconds, Transcript};
 use firstshift_rubric::{ScoreReport, score_session};
-use firstshift_scenario::{Scenario, Session, Sims};
+use firstshift_sims::{Scenario, Session, Sims};
 use serde::Serialize;
 
 /// A file as the teacher gave it.

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use firstshift_core::{CareerReadyPractice, ReplayError, Transcript, clock_text};
 use firstshift_rubric::{ScoreReport, rescore};
-use firstshift_scenario::Scenario;
+use firstshift_sims::Scenario;
 use serde::{Deserialize, Serialize};
 
 /// The longest answer kept for a free-text question.

@@ -6,8 +6,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use firstshift_report::{RunFile, class_report, to_csv, to_text};
+use firstshift_scenario::load_scenario;
 use firstshift_scenario::plays::{parse_plays, run_play};
-use firstshift_scenario::{Scenario, load_scenario};
+use firstshift_sims::Scenario;
 
 fn scenario(id: &str) -> Arc<Scenario> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../scenarios/{id}.ron"));

@@ -2,6 +2,7 @@
 //! scoring of transcripts (replay + rubric), which the player and `firstshift
 //! replay` do for every run.
 
+use firstshift_sims::Sims;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -39,14 +40,14 @@ fn benches(c: &mut Criterion) {
     c.bench_function("validate the built-in library", |b| {
         b.iter(|| {
             for (text, _) in &library {
-                assert!(load_scenario(text).scenario.is_some());
+                assert!(load_scenario::<Sims>(text).scenario.is_some());
             }
         });
     });
 
-    let mut transcripts: Vec<(Arc<firstshift_scenario::Scenario>, Transcript)> = Vec::new();
+    let mut transcripts: Vec<(Arc<firstshift_sims::Scenario>, Transcript)> = Vec::new();
     for (text, plays) in &library {
-        let scenario = load_scenario(text).scenario.unwrap();
+        let scenario = load_scenario::<Sims>(text).scenario.unwrap();
         for play in parse_plays(plays)
             .value
             .map(|p| p.plays)

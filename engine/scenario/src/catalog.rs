@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Scenario;
+use crate::{Scenario, SimCatalog};
 
 /// What the catalog shows of a scenario, in another language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,7 +33,7 @@ pub struct CatalogEntry {
 }
 
 impl CatalogEntry {
-    pub fn new(scenario: &Scenario, path: impl Into<String>) -> Self {
+    pub fn new<K: SimCatalog>(scenario: &Scenario<K>, path: impl Into<String>) -> Self {
         CatalogEntry {
             id: scenario.id.clone(),
             path: path.into(),
@@ -48,7 +48,7 @@ impl CatalogEntry {
     }
 
     /// Records a translation (`translated` is the scenario as translated).
-    pub fn add_translation(&mut self, language: &str, translated: &Scenario) {
+    pub fn add_translation<K: SimCatalog>(&mut self, language: &str, translated: &Scenario<K>) {
         self.translations.insert(
             language.to_string(),
             CatalogText {

@@ -19,8 +19,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Scenario;
 use crate::diagnostic::{self, JsonDiagnostic, SourceFile};
+use crate::{Scenario, SimCatalog};
 
 /// The compiled file's extension (after the id, and the language if translated).
 pub const EXTENSION: &str = "scenario.json";
@@ -36,7 +36,7 @@ struct Envelope<S> {
 }
 
 /// The compiled form of a scenario that has validated clean.
-pub fn compile(scenario: &Scenario) -> String {
+pub fn compile<K: SimCatalog>(scenario: &Scenario<K>) -> String {
     // A scenario is plain data (strings, numbers, enums, string-keyed maps) whose
     // numbers the validator has checked are finite: serialising it cannot fail.
     serde_json::to_string(&Envelope {
@@ -48,8 +48,8 @@ pub fn compile(scenario: &Scenario) -> String {
 
 /// Reads a compiled scenario. It was validated when it was compiled, so only its
 /// shape is checked here; a file that does not read says so in words for the page.
-pub fn load_compiled(text: &str) -> Result<Arc<Scenario>, String> {
-    let envelope: Envelope<Scenario> = serde_json::from_str(text).map_err(|e| damaged(&e))?;
+pub fn load_compiled<K: SimCatalog>(text: &str) -> Result<Arc<Scenario<K>>, String> {
+    let envelope: Envelope<Scenario<K>> = serde_json::from_str(text).map_err(|e| damaged(&e))?;
     let mut scenario = envelope.scenario;
     scenario.translated_from = envelope.translated_from;
     Ok(Arc::new(scenario))
@@ -65,8 +65,8 @@ pub struct CheckedFile {
 }
 
 /// Checks a teacher's file named `name` (the name shown in the error panel).
-pub fn check_file(name: &str, text: &str) -> CheckedFile {
-    let loaded = crate::load_scenario(text);
+pub fn check_file<K: SimCatalog>(name: &str, text: &str) -> CheckedFile {
+    let loaded = crate::load_scenario::<K>(text);
     CheckedFile {
         scenario: loaded.scenario.as_deref().map(compile),
         diagnostics: diagnostic::to_json(&SourceFile::new(name, text), &loaded.diagnostics),
@@ -82,12 +82,13 @@ fn damaged(e: &dyn std::fmt::Display) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use firstshift_sims::Sims;
 
     #[test]
     fn a_damaged_file_is_refused_in_words() {
-        let error = load_compiled("{\"title\": 3").unwrap_err();
+        let error = load_compiled::<Sims>("{\"title\": 3").unwrap_err();
         assert!(error.contains("damaged"), "{error}");
-        assert!(load_compiled("").is_err());
+        assert!(load_compiled::<Sims>("").is_err());
     }
 
     /// A run played in Spanish re-scores on the English original: the compiled
@@ -96,7 +97,7 @@ mod tests {
     fn a_compiled_translation_keeps_the_original_content_hash() {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/hospitality/");
         let read = |name: &str| std::fs::read_to_string(format!("{root}{name}")).unwrap();
-        let original = crate::load_scenario(&read("front-desk-overbooked.ron"))
+        let original = crate::load_scenario::<Sims>(&read("front-desk-overbooked.ron"))
             .scenario
             .unwrap();
         let (translation, _) = crate::translate::check_translation(
@@ -111,7 +112,9 @@ mod tests {
         assert_eq!(back.content_hash(), original.content_hash());
         // The original itself carries no such field.
         assert_eq!(
-            load_compiled(&compile(&original)).unwrap().translated_from,
+            load_compiled::<Sims>(&compile(&original))
+                .unwrap()
+                .translated_from,
             None
         );
     }
@@ -123,8 +126,8 @@ mod tests {
             "/../../scenarios/hospitality/front-desk-overbooked.ron"
         ))
         .unwrap();
-        let checked = check_file("front-desk.ron", &good);
-        let scenario = load_compiled(checked.scenario.as_deref().unwrap()).unwrap();
+        let checked = check_file::<Sims>("front-desk.ron", &good);
+        let scenario = load_compiled::<Sims>(checked.scenario.as_deref().unwrap()).unwrap();
         assert_eq!(scenario.id, "hospitality/front-desk-overbooked");
         assert!(
             checked
@@ -133,7 +136,7 @@ mod tests {
                 .all(|d| d.file == "front-desk.ron")
         );
 
-        let broken = check_file("mine.ron", "(id: \"x\", title: 3)");
+        let broken = check_file::<Sims>("mine.ron", "(id: \"x\", title: 3)");
         assert_eq!(broken.scenario, None);
         assert!(!broken.diagnostics.is_empty());
         assert_eq!(broken.diagnostics[0].file, "mine.ron");

@@ -64,8 +64,8 @@ codes! {
     UnknownScore = "FS0305", "unknown named score";
     BadId = "FS0306", "badly formed id";
     WrongModel = "FS0307", "word of another simulation model";
-    NoAnswer = "FS0308", "history question without an answer";
-    UnknownStation = "FS0309", "unknown station";
+    NoAnswer = "FS0308", "question the simulation has no answer to";
+    UnknownName = "FS0309", "name the simulation's setup does not have";
     // The story graph.
     Unreachable = "FS0401", "unreachable step";
     DeadEnd = "FS0402", "step with no way forward";

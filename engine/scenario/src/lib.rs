@@ -15,7 +15,6 @@ pub mod diagnostic;
 pub mod load;
 pub mod passes;
 pub mod plays;
-pub mod sims;
 pub mod site_path;
 pub mod templates;
 pub mod translate;
@@ -23,7 +22,9 @@ pub mod tree;
 
 pub use diagnostic::{Code, Diagnostic, Severity, SourceFile};
 
-pub use sims::{SimSetup, Sims};
+/// The format is generic over the set of models a file may run, and names none of
+/// them (the built-in set is `firstshift_sims::Sims`).
+pub use firstshift_core::{Scenario, SimCatalog};
 
 /// What a file in a folder of scenarios is, by its name: `x.ron` a scenario,
 /// `x.plays.ron` its playthroughs, `x.es.ron` its Spanish translation. Every tool
@@ -50,26 +51,22 @@ pub fn file_kind(file_name: &str) -> FileKind<'_> {
     }
 }
 
-/// A scenario with the built-in sims.
-pub type Scenario = firstshift_core::Scenario<Sims>;
-pub type Session = firstshift_core::Session<Sims>;
-
 /// A loaded scenario file.
 #[derive(Debug)]
-pub struct Loaded {
+pub struct Loaded<K: SimCatalog> {
     /// Present when there are no errors (warnings allowed).
-    pub scenario: Option<Arc<Scenario>>,
+    pub scenario: Option<Arc<Scenario<K>>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Loaded {
+impl<K: SimCatalog> Loaded<K> {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 }
 
 /// Loads a scenario from a file's raw bytes (checks size and encoding first).
-pub fn load_scenario_bytes(bytes: &[u8]) -> Loaded {
+pub fn load_scenario_bytes<K: SimCatalog>(bytes: &[u8]) -> Loaded<K> {
     match load::check_bytes(bytes) {
         Ok(text) => load_scenario(text),
         Err(d) => Loaded {
@@ -80,14 +77,14 @@ pub fn load_scenario_bytes(bytes: &[u8]) -> Loaded {
 }
 
 /// Loads a scenario from text: parse, type-check, then every validation pass.
-pub fn load_scenario(source: &str) -> Loaded {
+pub fn load_scenario<K: SimCatalog>(source: &str) -> Loaded<K> {
     if let Err(d) = load::check_bytes(source.as_bytes()) {
         return Loaded {
             scenario: None,
             diagnostics: vec![d],
         };
     }
-    let parsed = load::parse_ron::<Scenario>(source);
+    let parsed = load::parse_ron_with::<Scenario<K>>(source, K::models());
     let mut diagnostics = parsed.diagnostics;
     let scenario = match (parsed.value, parsed.tree) {
         (Some(scenario), Some(tree)) => {

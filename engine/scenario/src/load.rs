@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 
+use firstshift_core::sim_set::ModelInfo;
 use ron::error::{Error as RonError, SpannedError};
 use serde::de::DeserializeOwned;
 
@@ -79,6 +80,12 @@ pub fn check_bytes(bytes: &[u8]) -> Result<&str, Diagnostic> {
 
 /// Parses `source` as a `T`, collecting every syntax and type error.
 pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Parsed<T> {
+    parse_ron_with(source, &[])
+}
+
+/// [`parse_ron`], for a value that holds these models' words: a model's word
+/// written without its value is shown the model's example.
+pub fn parse_ron_with<T: DeserializeOwned>(source: &str, models: &[ModelInfo]) -> Parsed<T> {
     let file = SourceFile::new("", source);
     let tree = match tree::parse(source) {
         Ok(tree) => tree,
@@ -143,7 +150,7 @@ pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Parsed<T> {
             }
             holder
         } else {
-            let diagnostic = bare_word_diagnostic(&error.code, source, start)
+            let diagnostic = bare_word_diagnostic(&error.code, source, start, models)
                 .unwrap_or_else(|| type_diagnostic(&error.code, start..end));
             diagnostics.push(diagnostic);
             tree.innermost_item(start)
@@ -275,7 +282,12 @@ fn syntax_diagnostic(file: &SourceFile<'_>, source: &str, error: &SpannedError) 
 /// A name that takes a value, written without one (`Sim(Harmed)`, `Not(Chose)`): RON
 /// reports the `)` after it, so the generic message would point past the mistake.
 /// Names the word, points at it, and shows what goes inside.
-fn bare_word_diagnostic(error: &RonError, source: &str, start: usize) -> Option<Diagnostic> {
+fn bare_word_diagnostic(
+    error: &RonError,
+    source: &str,
+    start: usize,
+    models: &[ModelInfo],
+) -> Option<Diagnostic> {
     if !matches!(
         error,
         RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_)
@@ -295,7 +307,7 @@ fn bare_word_diagnostic(error: &RonError, source: &str, start: usize) -> Option<
     }
     let example = CORE_EXAMPLES
         .iter()
-        .chain(crate::sims::examples())
+        .chain(models.iter().flat_map(|m| m.examples))
         .find(|(name, _)| *name == word)
         .map(|(_, example)| *example)?;
     Some(

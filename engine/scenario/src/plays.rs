@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{self, Parsed};
 use crate::tree::Key;
-use crate::{Scenario, Sims};
+use crate::{Scenario, SimCatalog};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -89,7 +89,10 @@ pub fn parse_plays(source: &str) -> Parsed<Playthroughs> {
 }
 
 /// Plays the actions; `Err((action index, message))` when one cannot be done.
-pub fn perform(scenario: &Arc<Scenario>, play: &Play) -> Result<Session<Sims>, (usize, String)> {
+pub fn perform<K: SimCatalog>(
+    scenario: &Arc<Scenario<K>>,
+    play: &Play,
+) -> Result<Session<K>, (usize, String)> {
     let (mut session, _) =
         Session::new(Arc::clone(scenario), play.seed).map_err(|e| (0, e.to_string()))?;
     for (i, action) in play.actions.iter().enumerate() {
@@ -130,7 +133,7 @@ pub fn perform(scenario: &Arc<Scenario>, play: &Play) -> Result<Session<Sims>, (
 }
 
 /// Runs one playthrough and compares the result with its expectations.
-pub fn run_play(scenario: &Arc<Scenario>, play: &Play) -> PlayResult {
+pub fn run_play<K: SimCatalog>(scenario: &Arc<Scenario<K>>, play: &Play) -> PlayResult {
     let mut result = PlayResult {
         name: play.name.clone(),
         failures: Vec::new(),
@@ -225,8 +228,8 @@ fn same_ids(a: &[String], b: &[String]) -> bool {
 
 /// Validates a playthrough file against its scenario: the right scenario, every
 /// action possible, every criterion named in `levels` real.
-pub fn validate_plays(
-    scenario: &Arc<Scenario>,
+pub fn validate_plays<K: SimCatalog>(
+    scenario: &Arc<Scenario<K>>,
     source: &str,
 ) -> (Option<Playthroughs>, Vec<Diagnostic>) {
     let parsed = parse_plays(source);

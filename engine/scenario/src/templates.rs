@@ -1,49 +1,29 @@
 //! Starting files for `firstshift new`: a commented scenario of each kind with its
 //! playthroughs. Each template validates with no warnings and its playthroughs pass
-//! as written, for every career cluster (tested below), so a teacher starts from a
-//! file that works and changes it one step at a time.
+//! as written, for every career cluster, so a teacher starts from a
+//! file that works and changes it one step at a time. (The test that proves it is
+//! `tests/templates.rs`: it needs the built-in models.)
 
 use firstshift_core::CareerCluster;
+use firstshift_core::sim::SimTemplate;
+use firstshift_core::sim_set::SimCatalog;
 
 use crate::passes::references::well_formed;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Template {
-    /// A story of choices (`sim: None`).
-    Branching,
-    /// A simulated patient (`sim: Patient(...)`).
-    Patient,
-    /// A production line (`sim: Line(...)`).
-    Line,
-}
+/// A story of choices (`sim: None`): the format's own template. Each model brings
+/// its own ([`SimModel::TEMPLATE`](firstshift_core::SimModel::TEMPLATE)).
+pub const BRANCHING: SimTemplate = SimTemplate {
+    name: "branching",
+    summary: "A story of choices.",
+    scenario: include_str!("../templates/branching.ron"),
+    plays: include_str!("../templates/branching.plays.ron"),
+};
 
-impl Template {
-    pub const ALL: [Template; 3] = [Template::Branching, Template::Patient, Template::Line];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Template::Branching => "branching",
-            Template::Patient => "patient",
-            Template::Line => "line",
-        }
-    }
-
-    fn sources(self) -> (&'static str, &'static str) {
-        match self {
-            Template::Branching => (
-                include_str!("../templates/branching.ron"),
-                include_str!("../templates/branching.plays.ron"),
-            ),
-            Template::Patient => (
-                include_str!("../templates/patient.ron"),
-                include_str!("../templates/patient.plays.ron"),
-            ),
-            Template::Line => (
-                include_str!("../templates/line.ron"),
-                include_str!("../templates/line.plays.ron"),
-            ),
-        }
-    }
+/// Every starting file a teacher can ask for: the branching one, then each model's.
+pub fn templates<K: SimCatalog>() -> Vec<SimTemplate> {
+    std::iter::once(BRANCHING)
+        .chain(K::models().iter().map(|m| m.template))
+        .collect()
 }
 
 /// A new scenario file and its playthrough file.
@@ -57,7 +37,7 @@ pub struct NewScenario {
 /// Fills in a template. `file` is where the scenario will be written, e.g.
 /// `scenarios/construction/ladder-safety.ron`: its folder and name make the id.
 pub fn new_scenario(
-    template: Template,
+    template: &SimTemplate,
     cluster: CareerCluster,
     file: &str,
 ) -> Result<NewScenario, String> {
@@ -71,10 +51,9 @@ pub fn new_scenario(
             .replace("{{FILE_NAME}}", file_name)
             .replace("{{PLAYS_FILE}}", &plays_file)
     };
-    let (scenario, plays) = template.sources();
     Ok(NewScenario {
-        scenario: fill(scenario),
-        plays: fill(plays),
+        scenario: fill(template.scenario),
+        plays: fill(template.plays),
         id,
     })
 }
@@ -164,50 +143,6 @@ pub fn cluster_named(text: &str) -> Result<CareerCluster, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load_scenario;
-    use crate::plays::{parse_plays, run_play};
-
-    #[test]
-    fn every_template_validates_cleanly_and_its_playthroughs_pass_in_every_cluster() {
-        for template in Template::ALL {
-            for cluster in CareerCluster::ALL {
-                let file = format!(
-                    "scenarios/{}/my-first-scenario.ron",
-                    cluster_folder(cluster)
-                );
-                let new = new_scenario(template, cluster, &file).unwrap();
-                assert!(
-                    !new.scenario.contains("{{"),
-                    "{template:?}: a placeholder is left"
-                );
-                let loaded = load_scenario(&new.scenario);
-                assert!(
-                    loaded.diagnostics.is_empty(),
-                    "{template:?} in {cluster:?}: {:#?}",
-                    loaded.diagnostics
-                );
-                let scenario = loaded.scenario.unwrap();
-                assert_eq!(scenario.cluster, cluster);
-                assert_eq!(
-                    scenario.id,
-                    format!("{}/my-first-scenario", cluster_folder(cluster))
-                );
-                let plays = parse_plays(&new.plays)
-                    .value
-                    .expect("the playthroughs parse");
-                assert!(plays.plays.len() >= 2);
-                for play in &plays.plays {
-                    let result = run_play(&scenario, play);
-                    assert!(
-                        result.passed(),
-                        "{template:?} :: {}: {:?}",
-                        play.name,
-                        result.failures
-                    );
-                }
-            }
-        }
-    }
 
     #[test]
     fn the_id_comes_from_the_folder_and_file_name() {

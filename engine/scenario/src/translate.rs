@@ -15,10 +15,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Scenario;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load;
 use crate::tree::Key;
+use crate::{Scenario, SimCatalog};
 
 /// A translation file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,7 +43,7 @@ pub struct Entry {
 
 /// Calls `f` with the id and a mutable reference of every string a student reads, in
 /// the order they appear in the file.
-fn visit(s: &mut Scenario, f: &mut dyn FnMut(&str, &mut String)) {
+fn visit<K: SimCatalog>(s: &mut Scenario<K>, f: &mut dyn FnMut(&str, &mut String)) {
     f("title", &mut s.title);
     f("career", &mut s.career);
     f("summary", &mut s.summary);
@@ -126,7 +126,7 @@ fn visit(s: &mut Scenario, f: &mut dyn FnMut(&str, &mut String)) {
 }
 
 /// Every student-visible string of the scenario: (id, English), in file order.
-pub fn strings(scenario: &Scenario) -> Vec<(String, String)> {
+pub fn strings<K: SimCatalog>(scenario: &Scenario<K>) -> Vec<(String, String)> {
     let mut copy = scenario.clone();
     let mut out = Vec::new();
     visit(&mut copy, &mut |id, text| {
@@ -138,7 +138,10 @@ pub fn strings(scenario: &Scenario) -> Vec<(String, String)> {
 /// The scenario as a student reading `translation` sees it: each string translated
 /// when its translation is there and not stale, the English otherwise. Everything
 /// else, and the content hash, stay the original's.
-pub fn translate(scenario: &Arc<Scenario>, translation: &Translation) -> Arc<Scenario> {
+pub fn translate<K: SimCatalog>(
+    scenario: &Arc<Scenario<K>>,
+    translation: &Translation,
+) -> Arc<Scenario<K>> {
     let mut copy = (**scenario).clone();
     visit(&mut copy, &mut |id, text| {
         if let Some(entry) = translation.strings.get(id)
@@ -173,8 +176,8 @@ pub fn language_of_file(file_name: &str) -> Option<&str> {
 /// Checks a translation file against its scenario: the right scenario, a language
 /// code that matches the file name, and for each string whether it is missing,
 /// stale, or no longer in the scenario.
-pub fn check_translation(
-    scenario: &Scenario,
+pub fn check_translation<K: SimCatalog>(
+    scenario: &Scenario<K>,
     source: &str,
     file_language: Option<&str>,
 ) -> (Option<Translation>, Vec<Diagnostic>) {
@@ -270,7 +273,11 @@ pub fn check_translation(
 
 /// A translation file to fill in: every string with its English, and the
 /// translations already in `existing` kept as they are.
-pub fn template(scenario: &Scenario, language: &str, existing: Option<&Translation>) -> String {
+pub fn template<K: SimCatalog>(
+    scenario: &Scenario<K>,
+    language: &str,
+    existing: Option<&Translation>,
+) -> String {
     let quote = |s: &str| {
         // RON's own writer escapes apostrophes too; translators read this file, so
         // only what must be escaped is.
@@ -333,7 +340,7 @@ mod tests {
         ]),
     )"#;
 
-    fn scenario() -> Arc<Scenario> {
+    fn scenario() -> Arc<Scenario<firstshift_core::NoSim>> {
         load_scenario(SCENARIO).scenario.unwrap()
     }
 

@@ -10,7 +10,8 @@ use common::{Rng, builtin};
 use firstshift_core::transcript::{decode_save, encode_save};
 use firstshift_core::{Event, Session, Transcript};
 use firstshift_rubric::{rescore, score_session};
-use firstshift_scenario::{Scenario, SimSetup, Sims, load_scenario};
+use firstshift_scenario::load_scenario;
+use firstshift_sims::{Scenario, SimSetup, Sims};
 
 const RUNS_PER_SCENARIO: u64 = 2_000;
 /// A run with a simulation steps the model through every simulated second (each run
@@ -99,7 +100,7 @@ fn a_sixty_choice_run_saves_within_scorm_12_suspend_data() {
              otherwise: "None."),
         ]),
     )"#;
-    let loaded = load_scenario(source);
+    let loaded = load_scenario::<Sims>(source);
     let scenario = loaded
         .scenario
         .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics));

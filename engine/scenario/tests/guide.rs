@@ -23,7 +23,8 @@ use firstshift_patient::setup::PatientCondition;
 use firstshift_scenario::load::parse_ron;
 use firstshift_scenario::plays::{parse_plays, run_play, validate_plays};
 use firstshift_scenario::translate::check_translation;
-use firstshift_scenario::{Code, Scenario, SimSetup, Sims, load_scenario};
+use firstshift_scenario::{Code, load_scenario};
+use firstshift_sims::{Scenario, SimSetup, Sims};
 use serde::de::DeserializeOwned;
 
 fn guide() -> String {
@@ -107,7 +108,7 @@ fn every_example_in_the_guide_is_valid() {
         let at = format!("docs/authoring.md:{} ({})", block.line, block.kind);
         let result: Result<(), String> = match block.kind.as_str() {
             "scenario" => {
-                let loaded = load_scenario(&block.text);
+                let loaded = load_scenario::<Sims>(&block.text);
                 if loaded.diagnostics.is_empty() {
                     last_scenario = loaded.scenario;
                     Ok(())
@@ -166,7 +167,7 @@ fn every_example_in_the_guide_is_valid() {
             },
             kind => match kind.strip_prefix("error ") {
                 Some(code) => {
-                    let loaded = load_scenario(&block.text);
+                    let loaded = load_scenario::<Sims>(&block.text);
                     let codes: Vec<&str> =
                         loaded.diagnostics.iter().map(|d| d.code.as_str()).collect();
                     if codes.contains(&code) {

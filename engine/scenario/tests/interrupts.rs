@@ -2,10 +2,12 @@
 //! checked after every choice and every simulated second, each firing once; the
 //! same whether time passes in one wait or many, and again on replay.
 
+use firstshift_sims::Sims;
 use std::sync::Arc;
 
 use firstshift_core::{ChoiceError, Event, Rule, Session};
-use firstshift_scenario::{Scenario, load_scenario};
+use firstshift_scenario::load_scenario;
+use firstshift_sims::Scenario;
 
 /// A loop ("keep waiting") that only the rules end: an alarm that a variable
 /// raises, then the time limit at 10 minutes.
@@ -36,12 +38,12 @@ const SOURCE: &str = r#"Scenario(
 )"#;
 
 fn scenario() -> Arc<Scenario> {
-    let loaded = load_scenario(SOURCE);
+    let loaded = load_scenario::<Sims>(SOURCE);
     assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
     loaded.scenario.unwrap()
 }
 
-fn interrupted(events: &[Event<firstshift_scenario::Sims>]) -> Vec<(Rule, String, u64)> {
+fn interrupted(events: &[Event<Sims>]) -> Vec<(Rule, String, u64)> {
     events
         .iter()
         .filter_map(|e| match e {
@@ -150,7 +152,7 @@ fn a_loop_nothing_ends_is_a_warning_until_a_rule_can_end_it() {
         "/test_data/endless-loop.ron"
     ))
     .unwrap();
-    let loaded = load_scenario(&text);
+    let loaded = load_scenario::<Sims>(&text);
     let found: Vec<_> = loaded
         .diagnostics
         .iter()
@@ -176,5 +178,5 @@ fn a_loop_nothing_ends_is_a_warning_until_a_rule_can_end_it() {
         "    start: \"start\",",
         "    start: \"start\",\n    time_limit: (seconds: 1800, next: \"done\"),",
     );
-    assert!(load_scenario(&limited).diagnostics.is_empty());
+    assert!(load_scenario::<Sims>(&limited).diagnostics.is_empty());
 }

@@ -3,6 +3,7 @@
 //! Run with `UPDATE_EXPECT=1` to rewrite the expected files after a deliberate change,
 //! then read the diff.
 
+use firstshift_sims::Sims;
 use std::path::{Path, PathBuf};
 
 use firstshift_scenario::{SourceFile, diagnostic, load_scenario_bytes};
@@ -30,7 +31,7 @@ fn every_invalid_file_fails_with_its_expected_diagnostics() {
     for path in &files {
         let bytes = std::fs::read(path).unwrap();
         let text = String::from_utf8_lossy(&bytes);
-        let loaded = load_scenario_bytes(&bytes);
+        let loaded = load_scenario_bytes::<Sims>(&bytes);
         let name = format!("_invalid/{}", path.file_name().unwrap().to_string_lossy());
         assert!(
             loaded.has_errors(),

@@ -4,6 +4,7 @@
 
 mod common;
 
+use firstshift_sims::Sims;
 use std::collections::BTreeSet;
 
 use firstshift_scenario::plays::{parse_plays, run_play};
@@ -96,7 +97,8 @@ fn every_scenario_compiles_to_the_same_scenario() {
     use firstshift_scenario::compiled::{compile, load_compiled};
     for (path, _, scenario) in common::builtin() {
         let compiled = compile(&scenario);
-        let back = load_compiled(&compiled).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let back =
+            load_compiled::<Sims>(&compiled).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(*back, *scenario, "{}", path.display());
         assert_eq!(back.content_hash(), scenario.content_hash());
         let text = std::fs::read_to_string(path.with_extension("plays.ron")).unwrap();
@@ -117,7 +119,7 @@ fn every_scenario_compiles_to_the_same_scenario() {
 /// choice on offer) reaches an ending: no built-in scenario loops for ever.
 #[test]
 fn always_taking_the_first_choice_ends_every_scenario() {
-    use firstshift_scenario::Session;
+    use firstshift_sims::Session;
     for (path, _, scenario) in common::builtin() {
         let (mut session, _) = Session::new(std::sync::Arc::clone(&scenario), 1).unwrap();
         let mut taken = Vec::new();

@@ -9,12 +9,13 @@ use common::{Rng, builtin, save_bytes};
 use firstshift_core::transcript::{SaveError, decode_save, decode_save_transcript, encode_save};
 use firstshift_core::{ReplayError, Session};
 use firstshift_scenario::{
-    Code, Loaded, Scenario, Sims, SourceFile, diagnostic, load_scenario, load_scenario_bytes,
+    Code, Loaded, SourceFile, diagnostic, load_scenario, load_scenario_bytes,
 };
+use firstshift_sims::{Scenario, Sims};
 use proptest::prelude::*;
 
 /// Every diagnostic must point inside the file, on character boundaries, and render.
-fn check_spans(text: &str, loaded: &Loaded) {
+fn check_spans(text: &str, loaded: &Loaded<Sims>) {
     for d in &loaded.diagnostics {
         if let Some(span) = &d.span {
             assert!(
@@ -60,7 +61,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
-        let loaded = load_scenario_bytes(&bytes);
+        let loaded = load_scenario_bytes::<Sims>(&bytes);
         if let Ok(text) = std::str::from_utf8(&bytes) {
             check_spans(text, &loaded);
         }
@@ -74,7 +75,7 @@ proptest! {
             Just("-1.5e3"), Just("é"), Just("\n"), Just("//"), Just("/*"), Just("*/"), Just("Some"), Just("'"),
         ], 0..200)) {
         let text: String = parts.concat();
-        let loaded = load_scenario(&text);
+        let loaded = load_scenario::<Sims>(&text);
         check_spans(&text, &loaded);
     }
 
@@ -86,7 +87,7 @@ proptest! {
         let mut end = (start + cut_len).min(original.len());
         while !original.is_char_boundary(end) { end -= 1; }
         let text = format!("{}{}{}", &original[..start], insert, &original[end..]);
-        let loaded = load_scenario(&text);
+        let loaded = load_scenario::<Sims>(&text);
         check_spans(&text, &loaded);
         prop_assert!(loaded.scenario.is_some() || loaded.has_errors());
     }
@@ -165,7 +166,7 @@ fn accented_text_before_a_mistake_is_never_split() {
         "Scenario(id: '\\é')",
         "Scenario(title: \"Año\", start: '",
     ] {
-        let loaded = load_scenario(text);
+        let loaded = load_scenario::<Sims>(text);
         check_spans(text, &loaded);
         assert!(loaded.has_errors(), "{text:?} must be refused");
     }
@@ -174,7 +175,7 @@ fn accented_text_before_a_mistake_is_never_split() {
 #[test]
 fn a_ten_megabyte_file_is_refused_before_parsing() {
     let big = "(".repeat(10 * 1024 * 1024);
-    let loaded = load_scenario_bytes(big.as_bytes());
+    let loaded = load_scenario_bytes::<Sims>(big.as_bytes());
     assert_eq!(loaded.diagnostics.len(), 1);
     assert_eq!(loaded.diagnostics[0].code, Code::FileTooLarge);
     assert!(
@@ -188,7 +189,7 @@ fn a_ten_megabyte_file_is_refused_before_parsing() {
 fn nesting_ten_thousand_deep_is_a_diagnostic_not_a_stack_overflow() {
     for open in ["[", "(", "{\"a\": ", "Some("] {
         let text = format!("Scenario(objectives: {})", open.repeat(10_000));
-        let loaded = load_scenario(&text);
+        let loaded = load_scenario::<Sims>(&text);
         assert!(
             loaded.diagnostics.iter().any(|d| d.code == Code::TooDeep),
             "{open}: {:?}",
@@ -200,19 +201,19 @@ fn nesting_ten_thousand_deep_is_a_diagnostic_not_a_stack_overflow() {
 #[test]
 fn empty_binary_and_non_utf8_files_get_their_own_codes() {
     assert_eq!(
-        load_scenario_bytes(b"").diagnostics[0].code,
+        load_scenario_bytes::<Sims>(b"").diagnostics[0].code,
         Code::EmptyFile
     );
     assert_eq!(
-        load_scenario_bytes(b"  \n\t ").diagnostics[0].code,
+        load_scenario_bytes::<Sims>(b"  \n\t ").diagnostics[0].code,
         Code::EmptyFile
     );
     assert_eq!(
-        load_scenario_bytes(b"\x00\x01\x02").diagnostics[0].code,
+        load_scenario_bytes::<Sims>(b"\x00\x01\x02").diagnostics[0].code,
         Code::NotText
     );
     assert_eq!(
-        load_scenario_bytes(b"Scenario(\xff\xfe)").diagnostics[0].code,
+        load_scenario_bytes::<Sims>(b"Scenario(\xff\xfe)").diagnostics[0].code,
         Code::NotText
     );
 }
@@ -233,7 +234,7 @@ fn a_transcript_of_another_scenario_or_version_is_refused() {
     ));
 
     // The same scenario, one word changed: a different version.
-    let edited = load_scenario(&text_a.replacen("minutes: ", "minutes: 1", 1))
+    let edited = load_scenario::<Sims>(&text_a.replacen("minutes: ", "minutes: 1", 1))
         .scenario
         .unwrap();
     assert!(matches!(
@@ -242,7 +243,7 @@ fn a_transcript_of_another_scenario_or_version_is_refused() {
     ));
 
     // A comment or whitespace change is not a new version.
-    let reformatted = load_scenario(&format!("// a new comment\n{text_a}\n\n"))
+    let reformatted = load_scenario::<Sims>(&format!("// a new comment\n{text_a}\n\n"))
         .scenario
         .unwrap();
     assert!(transcript.replay(reformatted).is_ok());

@@ -17,7 +17,7 @@ mod common;
 use firstshift_core::Condition;
 use firstshift_rubric::score_session;
 use firstshift_scenario::plays::{parse_plays, perform};
-use firstshift_scenario::{Scenario, Session, SimSetup, Sims};
+use firstshift_sims::{Scenario, Session, SimSetup, Sims};
 
 /// Seeds tried per playthrough, besides the one the file names.
 const SEEDS: u64 = 40;

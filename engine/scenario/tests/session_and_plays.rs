@@ -1,11 +1,13 @@
 //! The session's rules (branches, variables, the clock, refusals) and playthrough
 //! files (running them, and the diagnostics for ones that do not fit).
 
+use firstshift_sims::Sims;
 use std::sync::Arc;
 
 use firstshift_core::{ChoiceError, Event, Outcome, Session};
 use firstshift_scenario::plays::{parse_plays, run_play, validate_plays};
-use firstshift_scenario::{Code, Scenario, load_scenario};
+use firstshift_scenario::{Code, load_scenario};
+use firstshift_sims::Scenario;
 
 const SOURCE: &str = r#"Scenario(
     id: "test/branches", title: "Branches", career: "Tester", cluster: Education,
@@ -33,7 +35,7 @@ const SOURCE: &str = r#"Scenario(
 )"#;
 
 fn scenario() -> Arc<Scenario> {
-    let loaded = load_scenario(SOURCE);
+    let loaded = load_scenario::<Sims>(SOURCE);
     loaded
         .scenario
         .unwrap_or_else(|| panic!("{:?}", loaded.diagnostics))

@@ -4,6 +4,7 @@
 //! Percentages in questions are 0–100 (`Oee(AtLeast(65))`), lead times are in
 //! minutes, costs in the scenario's currency: the units a supervisor reads them in.
 
+use firstshift_core::sim::{SetupProblem, SimModel, SimTemplate, UseProblem, UseProblemKind};
 use firstshift_core::{Compare, Seconds, SimKind, SimState};
 use serde::{Deserialize, Serialize};
 
@@ -51,19 +52,6 @@ pub enum LineAction {
     StopLine(String, f64),
 }
 
-/// The action variant names, for the scenario format's combined sim vocabulary.
-pub const ACTION_NAMES: &[&str] = &[
-    "MoveOperator",
-    "AddBuffer",
-    "PreventiveMaintenance",
-    "BatchSize",
-    "AddInspection",
-    "RemoveInspection",
-    "ReduceChangeover",
-    "SpeedUp",
-    "StopLine",
-];
-
 /// What a condition can ask (`when: Sim(Oee(AtLeast(65)))`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum LineQuery {
@@ -102,30 +90,6 @@ pub enum LineQuery {
     /// The station is broken down now.
     BrokenDown(String),
 }
-
-/// The query variant names, for the scenario format's combined sim vocabulary.
-pub const QUERY_NAMES: &[&str] = &[
-    "Oee",
-    "StationOee",
-    "Throughput",
-    "Good",
-    "Wip",
-    "LeadTime",
-    "FirstPassYield",
-    "Scrapped",
-    "Escaped",
-    "Cost",
-    "OvertimeHours",
-    "Bottleneck",
-    "OnPace",
-    "DemandMet",
-    "Utilisation",
-    "Starved",
-    "Blocked",
-    "Down",
-    "Breakdowns",
-    "BrokenDown",
-];
 
 /// A written example of every action and question that takes a value, so that an
 /// author who wrote the bare word is shown what goes inside.
@@ -191,6 +155,49 @@ impl LineQuery {
             _ => vec![],
         }
     }
+}
+
+impl SimModel for LineKind {
+    const EXAMPLES: &'static [(&'static str, &'static str)] = EXAMPLES;
+    const TEMPLATE: SimTemplate = SimTemplate {
+        name: "line",
+        summary: "A production line to run and improve.",
+        scenario: include_str!("../templates/line.ron"),
+        plays: include_str!("../templates/line.plays.ron"),
+    };
+
+    fn setup_problems(setup: &LineSetup) -> Vec<SetupProblem> {
+        setup.problems()
+    }
+
+    fn action_problems(setup: &LineSetup, action: &LineAction) -> Vec<UseProblem> {
+        unknown_stations(setup, &action.stations())
+    }
+
+    fn query_problems(setup: &LineSetup, query: &LineQuery) -> Vec<UseProblem> {
+        unknown_stations(setup, &query.stations())
+    }
+
+    fn event_text(event: &LineEvent) -> &str {
+        event.text()
+    }
+}
+
+/// A station named in a decision or a question that the line does not have.
+fn unknown_stations(setup: &LineSetup, ids: &[&str]) -> Vec<UseProblem> {
+    let known: Vec<String> = setup.stations.iter().map(|s| s.id.clone()).collect();
+    ids.iter()
+        .filter(|id| setup.station_index(id).is_none())
+        .map(|id| UseProblem {
+            kind: UseProblemKind::UnknownName {
+                name: id.to_string(),
+                known: known.clone(),
+            },
+            message: format!("the line has no station `{id}`"),
+            label: "named here".into(),
+            help: format!("the stations are: {}", known.join(", ")),
+        })
+        .collect()
 }
 
 /// What the run reports. Each carries the sentence the player shows.

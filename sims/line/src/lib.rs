@@ -13,7 +13,9 @@
 //! * [`report`] — the KPIs: throughput, WIP, lead time, state shares, OEE, takt,
 //!   first-pass yield, costs, the bottleneck.
 //! * [`board`] — the KPI board and station states in words (the text equivalent).
-//! * [`kind`] — the [`SimKind`](firstshift_core::SimKind): decisions, questions, events.
+//! * [`kind`] — the [`SimKind`](firstshift_core::SimKind) and its plugin side
+//!   ([`SimModel`](firstshift_core::SimModel)): decisions, questions, events, examples,
+//!   the template, the checks on station names.
 //! * [`scene`] — the line drawn as a 2D scene (shapes and text, no renderer).
 
 pub mod board;
@@ -24,7 +26,7 @@ pub mod report;
 pub mod scene;
 pub mod setup;
 
-pub use kind::{ACTION_NAMES, EXAMPLES, LineAction, LineEvent, LineKind, LineQuery, QUERY_NAMES};
+pub use kind::{EXAMPLES, LineAction, LineEvent, LineKind, LineQuery};
 pub use model::{DownReason, Line, StationState};
 pub use random::Distribution;
 pub use report::{Cost, Report, StationReport};

@@ -10,8 +10,14 @@
 //!   topics, oxygen devices, positions, treatments, harms.
 //! * [`body`] — the physiology, one simulated second at a time.
 //! * [`course`] — onset, peak and duration of each drug.
-//! * [`patient`] — the [`SimKind`](firstshift_core::SimKind): actions, queries,
-//!   events, what the student knows, the monitor and its alarms.
+//! * [`kind`] — the [`SimKind`](firstshift_core::SimKind): the actions, questions and
+//!   events a scenario names.
+//! * [`patient`] — the running patient: what the student knows, the monitor and its
+//!   alarms, and how each action and question is answered; what the patient says
+//!   and what an examination finds sit apart from the physiology, in
+//!   `patient/sentences.rs`.
+//! * [`plugin`] — the patient as a plugin of the scenario format: examples, the
+//!   template, the checks on a setup and on the questions a file asks.
 //! * [`news2`] — the National Early Warning Score 2 (RCP, 2017), exactly.
 //! * [`bedside`] — what the student can see at the bedside, for the monitor and its text.
 //! * [`waveform`] — the shapes the bedside monitor draws (ECG-like, pleth, breath).
@@ -22,16 +28,16 @@ pub mod announce;
 pub mod bedside;
 pub mod body;
 pub mod course;
+pub mod kind;
 pub mod news2;
 pub mod patient;
+pub mod plugin;
 pub mod scene;
 pub mod setup;
 pub mod vocabulary;
 pub mod waveform;
 
-pub use patient::{
-    ACTION_NAMES, EXAMPLES, MonitorReading, Patient, PatientAction, PatientEvent, PatientKind,
-    PatientQuery, QUERY_NAMES, Sign,
-};
+pub use kind::{PatientAction, PatientEvent, PatientKind, PatientQuery, Sign};
+pub use patient::{MonitorReading, Patient};
 pub use setup::{Baseline, PatientCondition, PatientSetup};
 pub use vocabulary::{Exam, GlucoseRoute, Harm, OxygenDevice, Position, Topic, Treatment, Vital};

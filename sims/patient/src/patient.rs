@@ -1,233 +1,21 @@
-//! The patient as a scenario sees it: the actions a choice can take, the questions a
-//! condition can ask, the events a run reports, and what the student knows (a vital
-//! sign is known only once measured, or while a monitor shows it).
+//! The running patient: what the student knows (a vital sign is known only once
+//! measured, or while a monitor shows it), the monitor and its alarms, and how each
+//! action and question of [`crate::kind`] is answered.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use firstshift_core::{Compare, Seconds, SimKind, SimState};
-use serde::{Deserialize, Serialize};
+use firstshift_core::{Seconds, SimState};
+use serde::Serialize;
 
 use crate::body::{Body, Dose, Vitals, rank};
 use crate::news2::{self, Consciousness, Observations, Risk, SpO2Scale};
+mod sentences;
+
+use sentences::consciousness_change_text;
+
+use crate::kind::{PatientAction, PatientEvent, PatientKind, PatientQuery};
 use crate::setup::PatientSetup;
-use crate::vocabulary::{
-    Exam, GlucoseRoute, Harm, OxygenDevice, Position, Topic, Treatment, Vital,
-};
-
-/// The patient simulation as a [`SimKind`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PatientKind;
-
-impl SimKind for PatientKind {
-    type Setup = PatientSetup;
-    type Action = PatientAction;
-    type Query = PatientQuery;
-    type Event = PatientEvent;
-    type State = Patient;
-
-    fn start(setup: &PatientSetup, seed: u64) -> Patient {
-        Patient::new(setup, seed)
-    }
-}
-
-/// What a choice can do (`do: [Sim(Oxygen(NonRebreather))]`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum PatientAction {
-    // Assessment.
-    /// A full set of observations (the NEWS2 parameters), charted with its score.
-    MeasureVitals,
-    Measure(Vital),
-    AttachMonitor,
-    DetachMonitor,
-    Examine(Exam),
-    Ask(Topic),
-    // Treatment.
-    Oxygen(OxygenDevice),
-    /// Millilitres of crystalloid, run in at 500 ml per 15 minutes.
-    FluidBolus(f64),
-    /// Salbutamol 5 mg nebulised.
-    Bronchodilator,
-    Glucose(GlucoseRoute),
-    /// 400 micrograms.
-    Naloxone,
-    /// 0.5 mg intramuscular (an auto-injector gives 0.3).
-    Adrenaline,
-    Antibiotics,
-    Paracetamol,
-    /// 5 mg IV: pain relief, and a respiratory depressant.
-    Morphine,
-    /// Stops a running drip or pump (a PCA, an antibiotic infusion).
-    StopInfusion,
-    /// Firm direct pressure on the wound.
-    ControlBleeding,
-    Position(Position),
-}
-
-/// The action variant names, for the scenario format's combined sim vocabulary.
-pub const ACTION_NAMES: &[&str] = &[
-    "MeasureVitals",
-    "Measure",
-    "AttachMonitor",
-    "DetachMonitor",
-    "Examine",
-    "Ask",
-    "Oxygen",
-    "FluidBolus",
-    "Bronchodilator",
-    "Glucose",
-    "Naloxone",
-    "Adrenaline",
-    "Antibiotics",
-    "Paracetamol",
-    "Morphine",
-    "StopInfusion",
-    "ControlBleeding",
-    "Position",
-];
-
-/// What a condition can ask (`when: Sim(Vital(Spo2, Below(92)))`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum PatientQuery {
-    /// The true current value (what the patient *is*, measured or not). Blood
-    /// pressure compares its systolic value; consciousness 0 (Alert) to 4.
-    Vital(Vital, Compare),
-    /// NEWS2 of the true current values.
-    News2(Compare),
-    /// The student knows this value: measured at least once, or on the monitor now.
-    Measured(Vital),
-    /// The treatment was given at any time.
-    Given(Treatment),
-    /// The treatment was given no later than `seconds` after `sign` first held
-    /// (judged on the model's 10-second trend record and at every action).
-    GivenWithin(Treatment, Seconds, Sign),
-    /// The oxygen device in use now.
-    OnOxygen(OxygenDevice),
-    Monitored,
-    Harmed(Harm),
-    /// The patient's heart has stopped.
-    Arrested,
-}
-
-/// The query variant names, for the scenario format's combined sim vocabulary.
-pub const QUERY_NAMES: &[&str] = &[
-    "Vital",
-    "News2",
-    "Measured",
-    "Given",
-    "GivenWithin",
-    "OnOxygen",
-    "Monitored",
-    "Harmed",
-    "Arrested",
-];
-
-/// A written example of every action and question that takes a value, so that an
-/// author who wrote the bare word (`Sim(Harmed)`) is shown what goes inside.
-pub const EXAMPLES: &[(&str, &str)] = &[
-    ("Measure", "Measure(Spo2)"),
-    ("Examine", "Examine(Chest)"),
-    ("Ask", "Ask(Allergies)"),
-    ("Oxygen", "Oxygen(NonRebreather)"),
-    ("FluidBolus", "FluidBolus(500)"),
-    ("Glucose", "Glucose(Oral)"),
-    ("Position", "Position(SittingUp)"),
-    ("Vital", "Vital(Spo2, Below(92))"),
-    ("News2", "News2(AtLeast(5))"),
-    ("Measured", "Measured(Glucose)"),
-    ("Given", "Given(Naloxone)"),
-    (
-        "GivenWithin",
-        "GivenWithin(Adrenaline, 180, News2(AtLeast(5)))",
-    ),
-    ("OnOxygen", "OnOxygen(NonRebreather)"),
-    ("Harmed", "Harmed(AspirationRisk)"),
-];
-
-/// A sign that `GivenWithin` waits for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Sign {
-    Vital(Vital, Compare),
-    News2(Compare),
-}
-
-impl Sign {
-    fn holds(&self, vitals: &Vitals, news2: u8) -> bool {
-        match self {
-            Sign::Vital(v, cmp) => cmp.test(value_of(*v, vitals)),
-            Sign::News2(cmp) => cmp.test(f64::from(news2)),
-        }
-    }
-}
-
-/// What the run reports. Each carries the sentence the player shows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum PatientEvent {
-    /// One measurement.
-    Observed {
-        vital: Vital,
-        value: f64,
-        text: String,
-    },
-    /// A full set of observations, charted with its NEWS2.
-    ObservationsCharted {
-        news2: u8,
-        risk: Risk,
-        response: String,
-        text: String,
-    },
-    Finding {
-        exam: Exam,
-        text: String,
-    },
-    Answer {
-        topic: Topic,
-        text: String,
-    },
-    Treated {
-        treatment: Treatment,
-        text: String,
-    },
-    Monitor {
-        attached: bool,
-        text: String,
-    },
-    /// The monitor alarms (only while attached).
-    Alarm {
-        vital: Vital,
-        critical: bool,
-        text: String,
-    },
-    /// Visible without measuring: the patient becomes drowsier or wakes up.
-    ConsciousnessChanged {
-        to: Consciousness,
-        text: String,
-    },
-    Harmed {
-        harm: Harm,
-        text: String,
-    },
-    Arrest {
-        text: String,
-    },
-}
-
-impl PatientEvent {
-    pub fn text(&self) -> &str {
-        match self {
-            PatientEvent::Observed { text, .. }
-            | PatientEvent::ObservationsCharted { text, .. }
-            | PatientEvent::Finding { text, .. }
-            | PatientEvent::Answer { text, .. }
-            | PatientEvent::Treated { text, .. }
-            | PatientEvent::Monitor { text, .. }
-            | PatientEvent::Alarm { text, .. }
-            | PatientEvent::ConsciousnessChanged { text, .. }
-            | PatientEvent::Harmed { text, .. }
-            | PatientEvent::Arrest { text } => text,
-        }
-    }
-}
+use crate::vocabulary::{GlucoseRoute, Harm, OxygenDevice, Position, Topic, Treatment, Vital};
 
 /// One point of the model's trend record.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -517,113 +305,6 @@ impl Patient {
         events
     }
 
-    fn examine(&self, exam: Exam) -> String {
-        let d = self.body.drivers;
-        let v = self.vitals();
-        let out = |parts: Vec<&str>| parts.join(" ");
-        if self.body.arrested {
-            return "No breathing, no pulse: the patient is in cardiac arrest.".into();
-        }
-        let unresponsive = rank(v.consciousness) >= 3;
-        match exam {
-            Exam::Airway => out(vec![
-                if unresponsive && self.body.position != Position::Recovery {
-                    "Snoring, gurgling breaths: the airway is at risk."
-                } else if d.anaphylaxis > 0.5 {
-                    "Hoarse voice and noisy breathing in (stridor); lips and tongue are swollen."
-                } else if d.bronchospasm > 0.6 {
-                    "Airway open, but speaking only single words between breaths."
-                } else if rank(v.consciousness) >= 2 {
-                    "Airway open while you talk to the patient; they drift off between answers."
-                } else {
-                    "Talking in full sentences: the airway is clear."
-                },
-            ]),
-            Exam::Chest => {
-                let mut parts = Vec::new();
-                if d.bronchospasm > 0.85 {
-                    parts.push("Silent chest: hardly any air moving. This is life-threatening.");
-                } else if d.bronchospasm > 0.35 {
-                    parts.push("Loud wheeze throughout; using the neck muscles to breathe.");
-                } else if d.bronchospasm > 0.1 {
-                    parts.push("A mild wheeze as the patient breathes out.");
-                }
-                if d.lung_water > 0.05 {
-                    parts.push("Fine crackles at both lung bases.");
-                }
-                if d.opioid > 0.45 {
-                    parts.push("Slow, shallow breaths.");
-                }
-                if parts.is_empty() {
-                    parts.push("Clear breath sounds on both sides; the chest rises equally.");
-                }
-                out(parts)
-            }
-            Exam::Skin => {
-                let mut parts = Vec::new();
-                if d.anaphylaxis > 0.2 {
-                    parts.push("Raised red hives over the chest and arms; the face is flushed.");
-                }
-                if v.spo2 < 85.0 {
-                    parts.push("The lips look blue (cyanosis).");
-                }
-                if d.volume_loss > 0.15 || (v.mean_pressure < 65.0 && d.vasodilation < 0.2) {
-                    parts.push("Pale, cool and clammy.");
-                } else if d.sepsis > 0.25 || v.temperature >= 38.0 {
-                    parts.push("Hot and flushed to touch.");
-                }
-                if v.glucose < 3.5 {
-                    parts.push("Pale and sweaty.");
-                }
-                if parts.is_empty() {
-                    parts.push("Warm and dry, normal colour.");
-                }
-                out(parts)
-            }
-            Exam::CapillaryRefill => {
-                let seconds = (1.5
-                    + 8.0 * (d.volume_loss - 0.1).max(0.0)
-                    + 0.05 * (70.0 - v.mean_pressure).max(0.0))
-                .min(8.0);
-                let judged = if seconds > 2.0 {
-                    "slow (normal is 2 seconds or less)"
-                } else {
-                    "normal"
-                };
-                format!("Capillary refill {seconds:.0} seconds: {judged}.")
-            }
-            Exam::Pupils => if d.opioid > 0.4 {
-                "Pinpoint pupils, equal, sluggish to light."
-            } else {
-                "Pupils equal and reactive to light, 4 mm."
-            }
-            .into(),
-        }
-    }
-
-    fn answer(&self, topic: Topic) -> String {
-        let said = self
-            .answers
-            .get(&topic)
-            .map_or("I'm not sure. Nobody's asked me that.", String::as_str);
-        match self.vitals().consciousness {
-            Consciousness::Alert => format!("{}: \u{201c}{said}\u{201d}", self.name),
-            Consciousness::Confusion => format!(
-                "{} is muddled and slow to answer: \u{201c}{said}\u{201d} You are not sure this is reliable.",
-                self.name
-            ),
-            Consciousness::Voice => {
-                format!(
-                    "{} mumbles and drifts off; you cannot get a clear answer.",
-                    self.name
-                )
-            }
-            Consciousness::Pain | Consciousness::Unresponsive => {
-                format!("No answer: {} does not respond.", self.name)
-            }
-        }
-    }
-
     fn check_alarms(&mut self, events: &mut Vec<PatientEvent>) {
         if !self.monitor {
             self.alarming.clear();
@@ -700,7 +381,7 @@ pub struct MonitorReading {
 }
 
 /// A vital as a number for comparisons.
-fn value_of(vital: Vital, v: &Vitals) -> f64 {
+pub(crate) fn value_of(vital: Vital, v: &Vitals) -> f64 {
     match vital {
         Vital::HeartRate => v.heart_rate,
         Vital::RespRate => v.resp_rate,
@@ -979,21 +660,5 @@ impl SimState<PatientKind> for Patient {
             PatientQuery::Harmed(h) => self.harms.contains_key(h),
             PatientQuery::Arrested => self.body.arrested,
         }
-    }
-}
-
-fn consciousness_change_text(name: &str, from: Consciousness, to: Consciousness) -> String {
-    let worse = rank(to) > rank(from);
-    let how = match to {
-        Consciousness::Alert => "is awake and alert again",
-        Consciousness::Confusion => "seems newly confused",
-        Consciousness::Voice => "is drowsy and opens their eyes only when you speak",
-        Consciousness::Pain => "responds only to pain",
-        Consciousness::Unresponsive => "does not respond at all",
-    };
-    if worse {
-        format!("{name} {how}.")
-    } else {
-        format!("{name} is more awake: {name} {how}.")
     }
 }

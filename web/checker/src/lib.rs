@@ -13,7 +13,7 @@ use firstshift_scenario::compiled::{CheckedFile, check_file};
 
 /// Checks the file `name` holding `text`; answers a [`CheckedFile`] as JSON.
 pub fn check(name: &str, text: &str) -> String {
-    let checked: CheckedFile = check_file(name, text);
+    let checked: CheckedFile = check_file::<firstshift_sims::Sims>(name, text);
     // Strings, numbers and options only: writing it cannot fail.
     serde_json::to_string(&checked).unwrap_or_default()
 }
@@ -41,8 +41,10 @@ mod tests {
         ))
         .unwrap();
         let answer: CheckedFile = serde_json::from_str(&check("desk.ron", &good)).unwrap();
-        let scenario =
-            firstshift_scenario::compiled::load_compiled(&answer.scenario.unwrap()).unwrap();
+        let scenario = firstshift_scenario::compiled::load_compiled::<firstshift_sims::Sims>(
+            &answer.scenario.unwrap(),
+        )
+        .unwrap();
         assert_eq!(scenario.title, "Friday night, no rooms left");
 
         let answer: CheckedFile = serde_json::from_str(&check("mine.ron", "(")).unwrap();

@@ -4,7 +4,7 @@
 use firstshift_core::{CareerReadyPractice, clock_text};
 use firstshift_report::profile::RunRecord;
 use firstshift_rubric::ScoreReport;
-use firstshift_scenario::Session;
+use firstshift_sims::Session;
 use web_sys::Element;
 
 use crate::dom::{Build, append, button, clear, el, focus};

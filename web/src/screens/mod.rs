@@ -19,12 +19,10 @@ use firstshift_report::profile::CriterionRecord;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlProgressElement};
 
-use crate::bedside_panel::BedsidePanel;
 use crate::dom::{Build, append, button, clear, el, focus, set_hidden};
 use crate::i18n::{self, tr, trf};
 use crate::inbox::{UiCommand, push};
-use crate::line_panel::LinePanel;
-use crate::sim_panel::SimPanel;
+use crate::sim_panel::{SimPanel, Slot};
 
 pub use crate::controller::Screen;
 
@@ -56,10 +54,9 @@ pub struct Ui {
     step_heading: Element,
     step_text: Element,
     choices: Element,
-    /// The patient's bedside in text, when the scenario has a patient.
-    pub bedside: BedsidePanel,
-    /// The production line's board in text, when the scenario runs a line.
-    pub line: LinePanel,
+    /// Each model's panel (`sims.rs`): the bedside in text when the scenario has a
+    /// patient, the production board when it runs a line.
+    sim_panels: Vec<Box<dyn SimPanel>>,
     /// The scenario is shown in English although the player speaks another
     /// language (it has no translation): its text is marked `lang="en"`.
     pub content_in_english: bool,
@@ -168,8 +165,10 @@ impl Ui {
         let hint = el("p")
             .class("hint")
             .text(tr("Tip: press the number of a choice on your keyboard."));
-        let bedside = BedsidePanel::build();
-        let line = LinePanel::build();
+        let sim_panels = crate::sims::panels();
+        let parts = |slot: Slot| -> Vec<Element> {
+            sim_panels.iter().filter_map(|p| p.part(slot).cloned()).collect()
+        };
         // Three parts (style.css places them). On a wide screen the scene and the
         // step sit side by side, with the scene's text equivalent and the career
         // facts under the scene. On a narrow one they stack in page order: the scene
@@ -181,21 +180,17 @@ impl Ui {
             append(&scene_half, part);
         }
         let step_half = el("div").class("play-step");
-        for part in [
-            &response,
-            &bedside.latest,
-            &line.latest,
-            &step_heading,
-            &step_text,
-            &choices,
-            &hint,
-            &bedside.record,
-        ] {
-            append(&step_half, part);
+        let step_parts = [response.clone()]
+            .into_iter()
+            .chain(parts(Slot::AboveStep))
+            .chain([step_heading.clone(), step_text.clone(), choices.clone(), hint])
+            .chain(parts(Slot::BelowChoices));
+        for part in step_parts {
+            append(&step_half, &part);
         }
         let aside = el("div").class("play-aside");
-        for part in [&bedside.monitor, &line.board, &career_intro] {
-            append(&aside, part);
+        for part in parts(Slot::Aside).into_iter().chain([career_intro.clone()]) {
+            append(&aside, &part);
         }
         let body = el("div").class("play-body");
         for part in [&scene_half, &step_half, &aside] {
@@ -212,7 +207,9 @@ impl Ui {
         append(&app, &header);
         append(&app, &main);
         append(&app, &live);
-        append(&app, &bedside.alarm_live);
+        for part in parts(Slot::Page) {
+            append(&app, &part);
+        }
 
         let ui = Ui {
             app,
@@ -236,8 +233,7 @@ impl Ui {
             step_heading,
             step_text,
             choices,
-            bedside,
-            line,
+            sim_panels,
             career_intro,
             content_in_english: false,
             screen: Screen::Loading,
@@ -269,8 +265,8 @@ impl Ui {
     }
 
     /// The sims' panels, in the order the canvas's views are asked.
-    pub fn sim_panels(&mut self) -> [&mut dyn SimPanel; 2] {
-        [&mut self.bedside, &mut self.line]
+    pub fn sim_panels(&mut self) -> impl Iterator<Item = &mut dyn SimPanel> {
+        self.sim_panels.iter_mut().map(|p| &mut **p as &mut dyn SimPanel)
     }
 
     pub fn announce(&self, text: &str) {

@@ -1,7 +1,7 @@
 //! The play screen: the resume prompt, the step with its choices, the clock.
 
 use firstshift_core::{Event, clock_text};
-use firstshift_scenario::{Scenario, Session, Sims};
+use firstshift_sims::{Scenario, Session, Sims};
 
 use crate::dom::{Build, append, button, clear, el, focus, on, set_hidden};
 use crate::i18n::{tr, trf};
@@ -95,7 +95,7 @@ impl Ui {
         let at = session.clock();
         let per_panel: Vec<Vec<String>> = self
             .sim_panels()
-            .into_iter()
+
             .map(|panel| panel.take_events(events, at))
             .collect();
         let mut responses = Vec::new();
@@ -115,7 +115,7 @@ impl Ui {
         let response = responses.join(" ");
         self.response.set_text_content(Some(&response));
         set_hidden(&self.response, response.is_empty());
-        for (panel, sentences) in self.sim_panels().into_iter().zip(&per_panel) {
+        for (panel, sentences) in self.sim_panels().zip(&per_panel) {
             panel.show_latest(sentences);
         }
         let found: Vec<String> = per_panel.into_iter().flatten().collect();

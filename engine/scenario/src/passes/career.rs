@@ -3,6 +3,7 @@
 //! students with nothing to tell them where it came from or how old it is.
 
 use super::Ctx;
+use crate::SimCatalog;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::tree::Key;
 
@@ -10,7 +11,7 @@ use crate::tree::Key;
 const FIRST_YEAR: u32 = 1990;
 const LAST_YEAR: u32 = 2100;
 
-pub fn career(ctx: &mut Ctx<'_>) {
+pub fn career<K: SimCatalog>(ctx: &mut Ctx<'_, K>) {
     let Some(facts) = &ctx.scenario.career_facts else {
         return;
     };

@@ -16,7 +16,7 @@ use firstshift_core::{Compare, Condition, Session};
 use super::{Ctx, choice, rubric, step, with};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::tree::Key;
-use crate::{Scenario, Sims};
+use crate::{Scenario, SimCatalog};
 
 /// At most this many `choose` calls in one exploration.
 const BUDGET: usize = 100_000;
@@ -45,7 +45,7 @@ pub struct Exploration {
     pub harm_done: HashSet<usize>,
 }
 
-pub fn explore(scenario: &Arc<Scenario>) -> Exploration {
+pub fn explore<K: SimCatalog>(scenario: &Arc<Scenario<K>>) -> Exploration {
     let mut out = Exploration {
         complete: true,
         ..Exploration::default()
@@ -54,7 +54,7 @@ pub fn explore(scenario: &Arc<Scenario>) -> Exploration {
         return out;
     };
     let sensitive = Sensitive::of(scenario);
-    let budget = if scenario.sim.model().is_some() {
+    let budget = if K::setup_model(&scenario.sim).is_some() {
         SIM_BUDGET
     } else {
         BUDGET
@@ -90,7 +90,7 @@ pub fn explore(scenario: &Arc<Scenario>) -> Exploration {
     out
 }
 
-fn record_run(scenario: &Scenario, session: &Session<Sims>, out: &mut Exploration) {
+fn record_run<K: SimCatalog>(scenario: &Scenario<K>, session: &Session<K>, out: &mut Exploration) {
     out.runs += 1;
     let history = session.history();
     let sim = |q: &_| firstshift_core::SimState::holds(session.sim(), q);
@@ -135,12 +135,12 @@ struct Sensitive {
 }
 
 impl Sensitive {
-    fn of(scenario: &Scenario) -> Sensitive {
+    fn of<K: SimCatalog>(scenario: &Scenario<K>) -> Sensitive {
         let mut found = Sensitive {
             ordered: HashSet::new(),
             timed: HashSet::new(),
         };
-        let mut visit = |c: &Condition<Sims>| {
+        let mut visit = |c: &Condition<K>| {
             c.walk(&mut |c| match c {
                 Condition::ChoseBefore(a, b) => {
                     found.ordered.insert(a.clone());
@@ -177,7 +177,7 @@ impl Sensitive {
         found
     }
 
-    fn key(&self, session: &Session<Sims>) -> String {
+    fn key<K: SimCatalog>(&self, session: &Session<K>) -> String {
         let mut made: Vec<&str> = Vec::new();
         let mut order: Vec<&str> = Vec::new();
         let mut times: Vec<(&str, u64)> = Vec::new();
@@ -206,7 +206,7 @@ impl Sensitive {
 /// Whether a condition may need time to pass, which the explorer does not try, or
 /// asks the simulation model, whose state the explorer does not tell apart (two runs
 /// that made the same choices in a different rhythm meet as one).
-fn needs_waiting(c: &Condition<Sims>) -> bool {
+fn needs_waiting<K: SimCatalog>(c: &Condition<K>) -> bool {
     let mut waits = false;
     c.walk(&mut |c| match c {
         Condition::ChoseBetween(_, from, _) if *from > 0 => waits = true,
@@ -220,7 +220,7 @@ fn needs_waiting(c: &Condition<Sims>) -> bool {
     waits
 }
 
-pub fn explore_pass(ctx: &mut Ctx<'_>) {
+pub fn explore_pass<K: SimCatalog>(ctx: &mut Ctx<'_, K>) {
     // Exploring a graph with broken references or dead ends would only find the
     // same problems again; other errors (a value out of range) do not matter here.
     let graph_broken = ctx

@@ -6,10 +6,11 @@
 use std::collections::{BTreeSet, VecDeque};
 
 use super::{Ctx, choice, step, with};
+use crate::SimCatalog;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::tree::Key;
 
-pub fn graph(ctx: &mut Ctx<'_>) {
+pub fn graph<K: SimCatalog>(ctx: &mut Ctx<'_, K>) {
     let s = ctx.scenario;
     let mut reached = BTreeSet::new();
     let mut queue = VecDeque::from([s.start.as_str()]);
@@ -71,7 +72,7 @@ pub fn graph(ctx: &mut Ctx<'_>) {
     }
 }
 
-fn successors(st: &firstshift_core::Step<crate::Sims>) -> impl Iterator<Item = &str> {
+fn successors<K: SimCatalog>(st: &firstshift_core::Step<K>) -> impl Iterator<Item = &str> {
     st.choices.iter().flat_map(|c| {
         c.branches
             .iter()
@@ -82,9 +83,9 @@ fn successors(st: &firstshift_core::Step<crate::Sims>) -> impl Iterator<Item = &
 
 /// `when: Not(Chose("<its own id>"))` (alone or in an `All`): offered until it
 /// is taken, so it cannot go round a loop twice.
-fn taken_once(c: &firstshift_core::Choice<crate::Sims>) -> bool {
+fn taken_once<K: SimCatalog>(c: &firstshift_core::Choice<K>) -> bool {
     use firstshift_core::Condition;
-    let once = |w: &Condition<crate::Sims>| matches!(w, Condition::Not(inner) if **inner == Condition::Chose(c.id.clone()));
+    let once = |w: &Condition<K>| matches!(w, Condition::Not(inner) if **inner == Condition::Chose(c.id.clone()));
     match &c.when {
         Some(Condition::All(all)) => all.iter().any(once),
         Some(w) => once(w),
@@ -98,7 +99,7 @@ fn taken_once(c: &firstshift_core::Choice<crate::Sims>) -> bool {
 /// twice; an interrupt or a time limit can end any loop; otherwise the loop is
 /// reported, once a step, at the choice that closes it, as a warning (a loop can
 /// be the point, as long as something ends it).
-fn endless_loops(ctx: &mut Ctx<'_>) {
+fn endless_loops<K: SimCatalog>(ctx: &mut Ctx<'_, K>) {
     let s = ctx.scenario;
     // With no ending at all every loop is endless; FS0404 says the real problem.
     if s.has_rules() || !s.steps.values().any(|st| st.ending.is_some()) {

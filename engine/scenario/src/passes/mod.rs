@@ -4,9 +4,9 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::Scenario;
 use crate::diagnostic::Diagnostic;
 use crate::tree::{Key, Node};
+use crate::{Scenario, SimCatalog};
 
 mod career;
 mod explore;
@@ -19,28 +19,30 @@ mod values;
 pub use explore::{Exploration, explore};
 
 /// A pass: its name (shown by `firstshift validate --passes`) and its function.
-pub type Pass = (&'static str, fn(&mut Ctx<'_>));
+pub type Pass<K> = (&'static str, fn(&mut Ctx<'_, K>));
 
 /// The passes, in the order they run.
-pub const PASSES: &[Pass] = &[
-    ("ids", references::ids),
-    ("references", references::references),
-    ("values", values::values),
-    ("career", career::career),
-    ("sim", sim::sim),
-    ("graph", graph::graph),
-    ("explore", explore::explore_pass),
-    ("style", style::style),
-];
+pub fn passes<K: SimCatalog>() -> [Pass<K>; 8] {
+    [
+        ("ids", references::ids),
+        ("references", references::references),
+        ("values", values::values),
+        ("career", career::career),
+        ("sim", sim::sim),
+        ("graph", graph::graph),
+        ("explore", explore::explore_pass),
+        ("style", style::style),
+    ]
+}
 
 #[derive(Debug)]
-pub struct Ctx<'a> {
-    pub scenario: &'a Arc<Scenario>,
+pub struct Ctx<'a, K: SimCatalog> {
+    pub scenario: &'a Arc<Scenario<K>>,
     pub tree: &'a Node,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Ctx<'_> {
+impl<K: SimCatalog> Ctx<'_, K> {
     /// The span of the value at `path` (falls back to the nearest ancestor found).
     pub fn span(&self, path: &[Key]) -> Option<Range<usize>> {
         (0..=path.len())
@@ -58,13 +60,13 @@ impl Ctx<'_> {
     }
 }
 
-pub fn run_all(scenario: &Arc<Scenario>, tree: &Node) -> Vec<Diagnostic> {
+pub fn run_all<K: SimCatalog>(scenario: &Arc<Scenario<K>>, tree: &Node) -> Vec<Diagnostic> {
     let mut ctx = Ctx {
         scenario,
         tree,
         diagnostics: Vec::new(),
     };
-    for (_, pass) in PASSES {
+    for (_, pass) in passes::<K>() {
         pass(&mut ctx);
     }
     ctx.diagnostics

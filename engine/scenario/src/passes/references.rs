@@ -7,7 +7,7 @@ use firstshift_core::{Condition, Effect};
 use super::{Ctx, choice, rubric, step, with};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::tree::Key;
-use crate::{Scenario, Sims};
+use crate::{Scenario, SimCatalog};
 
 /// Lowercase letters, digits, dashes and underscores: ids, and each half of a scenario id.
 pub(crate) fn well_formed(id: &str) -> bool {
@@ -17,7 +17,7 @@ pub(crate) fn well_formed(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-pub fn ids(ctx: &mut Ctx<'_>) {
+pub fn ids<K: SimCatalog>(ctx: &mut Ctx<'_, K>) {
     let s = ctx.scenario;
     let scenario_id_ok =
         s.id.split_once('/')
@@ -126,8 +126,8 @@ fn suggest_id(id: &str) -> String {
     }
 }
 
-pub fn references(ctx: &mut Ctx<'_>) {
-    let s: &Scenario = ctx.scenario;
+pub fn references<K: SimCatalog>(ctx: &mut Ctx<'_, K>) {
+    let s: &Scenario<K> = ctx.scenario;
     if !s.steps.contains_key(&s.start) {
         let span = ctx.span(&[Key::Field("start")]);
         ctx.push(unknown_step(s, &s.start).at(span, "no such step"));
@@ -219,7 +219,7 @@ pub fn references(ctx: &mut Ctx<'_>) {
     }
 }
 
-fn check_condition(ctx: &mut Ctx<'_>, condition: &Condition<Sims>, path: &[Key]) {
+fn check_condition<K: SimCatalog>(ctx: &mut Ctx<'_, K>, condition: &Condition<K>, path: &[Key]) {
     let s = ctx.scenario;
     let mut problems = Vec::new();
     condition.walk(&mut |c| match c {
@@ -263,7 +263,7 @@ pub(super) fn closest<'a>(
         .map(|(_, c)| c)
 }
 
-fn unknown_step(s: &Scenario, id: &str) -> Diagnostic {
+fn unknown_step<K: SimCatalog>(s: &Scenario<K>, id: &str) -> Diagnostic {
     let d = Diagnostic::error(Code::UnknownStep, format!("there is no step called `{id}`"));
     match closest(id, s.steps.keys().map(String::as_str)) {
         Some(near) => d.help(format!(
@@ -275,7 +275,7 @@ fn unknown_step(s: &Scenario, id: &str) -> Diagnostic {
     }
 }
 
-fn unknown_choice(s: &Scenario, id: &str) -> Diagnostic {
+fn unknown_choice<K: SimCatalog>(s: &Scenario<K>, id: &str) -> Diagnostic {
     let d = Diagnostic::error(
         Code::UnknownChoice,
         format!("there is no choice with the id `{id}`"),
@@ -288,7 +288,7 @@ fn unknown_choice(s: &Scenario, id: &str) -> Diagnostic {
     }
 }
 
-fn unknown_variable(s: &Scenario, name: &str) -> Diagnostic {
+fn unknown_variable<K: SimCatalog>(s: &Scenario<K>, name: &str) -> Diagnostic {
     let d = Diagnostic::error(
         Code::UnknownVariable,
         format!("the variable `{name}` is not declared"),

@@ -1,20 +1,19 @@
 //! The simulation model: its setup is inside the ranges the model (and a living
-//! patient, or a real line) can have, every sim action and query belongs to the
-//! model the scenario runs, every station named exists, and every history question
-//! has an answer.
+//! patient, or a real line) can have, every sim action and question belongs to the
+//! model the scenario runs, and the model's own checks on how its words are used
+//! (a station the line has, a question the patient can answer) pass. The checks
+//! themselves belong to each model ([`SimModel`](firstshift_core::SimModel)); this
+//! pass names none.
 
-use firstshift_core::sim::{SetupKey, path_text};
+use firstshift_core::sim::{SetupKey, UseProblem, UseProblemKind, path_text};
 use firstshift_core::{Condition, Effect};
-use firstshift_patient::{PatientAction, Topic};
 
 use super::{Ctx, choice, rubric, with};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::sims::{SimAction, SimQuery, SimSetup};
 use crate::tree::Key;
-use crate::{Scenario, Sims};
-use firstshift_line::LineSetup;
+use crate::{Scenario, SimCatalog};
 
-pub fn sim(ctx: &mut Ctx<'_>) {
+pub fn sim<K: SimCatalog>(ctx: &mut Ctx<'_, K>) {
     setup_ranges(ctx);
     let s = ctx.scenario;
     for (step_id, st) in &s.steps {
@@ -66,13 +65,8 @@ pub fn sim(ctx: &mut Ctx<'_>) {
     }
 }
 
-fn setup_ranges(ctx: &mut Ctx<'_>) {
-    let problems = match &ctx.scenario.sim {
-        SimSetup::None => return,
-        SimSetup::Patient(setup) => setup.problems(),
-        SimSetup::Line(setup) => setup.problems(),
-    };
-    for problem in problems {
+fn setup_ranges<K: SimCatalog>(ctx: &mut Ctx<'_, K>) {
+    for problem in K::setup_problems(&ctx.scenario.sim) {
         // `sim: Patient(name: ..., ...)`: the variant's fields sit right under `sim`.
         let mut path = vec![Key::Field("sim")];
         path.extend(problem.path.iter().map(|k| match *k {
@@ -88,58 +82,35 @@ fn setup_ranges(ctx: &mut Ctx<'_>) {
     }
 }
 
-fn action_here(ctx: &mut Ctx<'_>, action: &SimAction, path: &[Key]) {
+fn action_here<K: SimCatalog>(ctx: &mut Ctx<'_, K>, action: &K::Action, path: &[Key]) {
     let s = ctx.scenario;
-    let model = action.model();
-    if s.sim.model() != Some(model) {
+    let model = K::action_model(action);
+    if K::setup_model(&s.sim) != Some(model) {
         let span = ctx.span(path);
-        ctx.push(wrong_model(s, model.name(), "action").at(span, "this action"));
+        ctx.push(wrong_model(s, model, "action").at(span, "this action"));
         return;
     }
-    if let (SimAction::Line(a), SimSetup::Line(setup)) = (action, &s.sim) {
-        unknown_stations(ctx, setup, &a.stations(), path);
-    }
-    let (SimAction::Patient(PatientAction::Ask(topic)), SimSetup::Patient(setup)) =
-        (action, &s.sim)
-    else {
-        return;
-    };
-    if !setup.answers.contains_key(topic) {
-        let span = ctx.span(path);
-        ctx.push(
-            Diagnostic::warning(
-                Code::NoAnswer,
-                format!("the patient has no answer about `{topic:?}`"),
-            )
-            .at(span, "asked here")
-            .help(no_answer_help(*topic)),
-        );
+    for problem in K::action_problems(&s.sim, action) {
+        push_use_problem(ctx, problem, path);
     }
 }
 
-fn no_answer_help(topic: Topic) -> String {
-    format!(
-        "add it to the patient's answers: `answers: {{ {topic:?}: \"what they say\" }}`; \
-         without one they say they are not sure"
-    )
-}
-
-fn queries(ctx: &mut Ctx<'_>, condition: &Condition<Sims>, path: &[Key]) {
+fn queries<K: SimCatalog>(ctx: &mut Ctx<'_, K>, condition: &Condition<K>, path: &[Key]) {
     let s = ctx.scenario;
     let mut wrong = Vec::new();
-    let mut stations = Vec::new();
+    let mut problems = Vec::new();
     condition.walk(&mut |c| {
         if let Condition::Sim(q) = c {
-            if s.sim.model() != Some(q.model()) {
-                wrong.push(q.model().name());
-            } else if let SimQuery::Line(q) = q {
-                stations.extend(q.stations().into_iter().map(str::to_string));
+            let model = K::query_model(q);
+            if K::setup_model(&s.sim) != Some(model) {
+                wrong.push(model);
+            } else {
+                problems.extend(K::query_problems(&s.sim, q));
             }
         }
     });
-    if let SimSetup::Line(setup) = &s.sim {
-        let names: Vec<&str> = stations.iter().map(String::as_str).collect();
-        unknown_stations(ctx, setup, &names, path);
+    for problem in problems {
+        push_use_problem(ctx, problem, path);
     }
     for model in wrong {
         let span = ctx.span(path);
@@ -147,41 +118,41 @@ fn queries(ctx: &mut Ctx<'_>, condition: &Condition<Sims>, path: &[Key]) {
     }
 }
 
-fn unknown_stations(ctx: &mut Ctx<'_>, setup: &LineSetup, ids: &[&str], path: &[Key]) {
-    for id in ids {
-        if setup.station_index(id).is_some() {
-            continue;
-        }
-        let known: Vec<&str> = setup.stations.iter().map(|s| s.id.as_str()).collect();
-        let span = ctx.span(path);
-        let mut d = Diagnostic::error(
-            Code::UnknownStation,
-            format!("the line has no station `{id}`"),
-        )
-        .at(span, "named here");
-        d = match super::references::closest(id, known.iter().copied()) {
-            Some(close) => d.help(format!(
-                "did you mean `{close}`? The stations are: {}",
-                known.join(", ")
-            )),
-            None => d.help(format!("the stations are: {}", known.join(", "))),
-        };
-        ctx.push(d);
-    }
+/// A model's problem with one of its words, as a diagnostic on the word's place;
+/// an unknown name is offered the closest of the names the setup has.
+fn push_use_problem<K: SimCatalog>(ctx: &mut Ctx<'_, K>, problem: UseProblem, path: &[Key]) {
+    let span = ctx.span(path);
+    let (d, close) = match &problem.kind {
+        UseProblemKind::UnknownName { name, known } => (
+            Diagnostic::error(Code::UnknownName, problem.message),
+            super::references::closest(name, known.iter().map(String::as_str)),
+        ),
+        UseProblemKind::NoAnswer => (Diagnostic::warning(Code::NoAnswer, problem.message), None),
+    };
+    let help = match close {
+        Some(close) => format!("did you mean `{close}`? {}", capitalised(&problem.help)),
+        None => problem.help,
+    };
+    ctx.push(d.at(span, problem.label).help(help));
 }
 
-fn wrong_model(s: &Scenario, model: &str, what: &str) -> Diagnostic {
-    let (message, help) = match s.sim.model() {
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn wrong_model<K: SimCatalog>(s: &Scenario<K>, model: &str, what: &str) -> Diagnostic {
+    let (message, help) = match K::setup_model(&s.sim) {
         None => (
             format!("this is a {model} {what}, but the scenario has no simulation (`sim: None`)"),
             format!("set `sim: {model}(...)` to run the {model} model, or remove it"),
         ),
         Some(other) => (
-            format!(
-                "this is a {model} {what}, but the scenario runs the {} model",
-                other.name()
-            ),
-            format!("use one of the {} model's words here", other.name()),
+            format!("this is a {model} {what}, but the scenario runs the {other} model"),
+            format!("use one of the {other} model's words here"),
         ),
     };
     Diagnostic::error(Code::WrongModel, message).help(help)

@@ -5,6 +5,7 @@
 use firstshift_core::Audience;
 
 use super::{Ctx, choice, step, with};
+use crate::SimCatalog;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::tree::Key;
 
@@ -20,7 +21,7 @@ const MIN_WORDS_FOR_READING_LEVEL: usize = 40;
 /// "Well above" the audience: this many grades over its top grade.
 const READING_GRADE_MARGIN: f64 = 2.0;
 
-pub fn style(ctx: &mut Ctx<'_>) {
+pub fn style<K: SimCatalog>(ctx: &mut Ctx<'_, K>) {
     weights(ctx);
     lengths(ctx);
     reading_level(ctx);
@@ -29,7 +30,7 @@ pub fn style(ctx: &mut Ctx<'_>) {
 /// Criterion weights are relative, so any total works; but uneven weights that do
 /// not add up to 100 usually mean one was forgotten or mistyped. (One criterion, or
 /// equal weights such as 1, 1, 1, are clearly meant as they are.)
-fn weights(ctx: &mut Ctx<'_>) {
+fn weights<K: SimCatalog>(ctx: &mut Ctx<'_, K>) {
     let criteria = &ctx.scenario.rubric.criteria;
     let all_equal = criteria.windows(2).all(|w| w[0].weight == w[1].weight);
     if all_equal {
@@ -56,7 +57,7 @@ fn weights(ctx: &mut Ctx<'_>) {
     }
 }
 
-fn lengths(ctx: &mut Ctx<'_>) {
+fn lengths<K: SimCatalog>(ctx: &mut Ctx<'_, K>) {
     let mut found = Vec::new();
     for (id, s) in &ctx.scenario.steps {
         let chars = s.text.chars().count();
@@ -104,7 +105,7 @@ fn lengths(ctx: &mut Ctx<'_>) {
 
 /// Each step's words (its text, its choices and their responses), as a student
 /// reads them together, against the scenario's audience.
-fn reading_level(ctx: &mut Ctx<'_>) {
+fn reading_level<K: SimCatalog>(ctx: &mut Ctx<'_, K>) {
     let audience = ctx.scenario.audience.unwrap_or(Audience::HighSchool);
     let limit = f64::from(audience.top_grade()) + READING_GRADE_MARGIN;
     let mut found = Vec::new();

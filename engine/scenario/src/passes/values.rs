@@ -3,7 +3,7 @@
 use firstshift_core::{Compare, Condition, Consequence};
 
 use super::{Ctx, choice, rubric, step, with};
-use crate::Sims;
+use crate::SimCatalog;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::tree::Key;
 
@@ -11,7 +11,7 @@ use crate::tree::Key;
 const MAX_MINUTES: u32 = 240;
 const MAX_ACTION_SECONDS: u64 = 7 * 24 * 3600;
 
-pub fn values(ctx: &mut Ctx<'_>) {
+pub fn values<K: SimCatalog>(ctx: &mut Ctx<'_, K>) {
     let s = ctx.scenario;
     for (field, text) in [
         ("title", &s.title),
@@ -179,7 +179,7 @@ pub fn values(ctx: &mut Ctx<'_>) {
     }
 }
 
-fn condition(ctx: &mut Ctx<'_>, c: &Condition<Sims>, path: &[Key]) {
+fn condition<K: SimCatalog>(ctx: &mut Ctx<'_, K>, c: &Condition<K>, path: &[Key]) {
     let mut bad = Vec::new();
     c.walk(&mut |c| match c {
         Condition::ChoseBetween(_, from, to) if from > to => {
@@ -223,7 +223,7 @@ fn finite(c: Compare) -> bool {
     }
 }
 
-fn empty(ctx: &mut Ctx<'_>, text: &str, path: Vec<Key>, what: &str) {
+fn empty<K: SimCatalog>(ctx: &mut Ctx<'_, K>, text: &str, path: Vec<Key>, what: &str) {
     if text.trim().is_empty() {
         let span = ctx.span(&path);
         ctx.push(
@@ -234,7 +234,7 @@ fn empty(ctx: &mut Ctx<'_>, text: &str, path: Vec<Key>, what: &str) {
     }
 }
 
-fn range(ctx: &mut Ctx<'_>, path: Vec<Key>, message: String) {
+fn range<K: SimCatalog>(ctx: &mut Ctx<'_, K>, path: Vec<Key>, message: String) {
     let span = ctx.span(&path);
     ctx.push(
         Diagnostic::error(Code::OutOfRange, message)

@@ -1,10 +1,12 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use firstshift_sims::Sims;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use firstshift_scenario::{Scenario, load_scenario};
+use firstshift_scenario::load_scenario;
+use firstshift_sims::Scenario;
 
 pub fn scenarios_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios")
@@ -47,7 +49,7 @@ fn load_builtin() -> Vec<(PathBuf, String, Arc<Scenario>)> {
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).unwrap();
-            let loaded = load_scenario(&text);
+            let loaded = load_scenario::<Sims>(&text);
             let scenario = loaded.scenario.unwrap_or_else(|| {
                 panic!("{} must load: {:?}", path.display(), loaded.diagnostics)
             });

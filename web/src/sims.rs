@@ -1,0 +1,39 @@
+//! The built-in models in the browser, listed once: each model's panel (the text
+//! equivalent of its canvas, in HTML) and its canvas view. The model itself is
+//! registered in `sims/builtin`; a new model adds its line here too.
+
+use bevy_app::App;
+use firstshift_bevy::{ActiveRun, ScenarioAppExt, SceneClock};
+use firstshift_draw::Frame;
+use firstshift_line::LineKind;
+use firstshift_patient::PatientKind;
+
+use crate::bedside_panel::BedsidePanel;
+use crate::line_panel::LinePanel;
+use crate::sim_panel::SimPanel;
+
+/// Each model's panel, in the order the play screen places them.
+pub fn panels() -> Vec<Box<dyn SimPanel>> {
+    vec![Box::new(BedsidePanel::build()), Box::new(LinePanel::build())]
+}
+
+/// Each model's canvas view; the first with something to show paints the frame,
+/// so these come before the branching card (`view.rs`).
+pub fn add_views(app: &mut App) {
+    app.add_sim_view("patient-monitor", patient_monitor)
+        .add_sim_view("line", line_floor);
+}
+
+fn patient_monitor(run: &ActiveRun, clock: SceneClock) -> Option<Frame> {
+    let patient = run.session.as_ref()?.sim().get::<PatientKind>()?;
+    let mut frame = Frame::new(firstshift_patient::scene::PANEL);
+    firstshift_patient::scene::paint(&mut frame, patient, clock.sweep, clock.flash_on);
+    Some(frame)
+}
+
+fn line_floor(run: &ActiveRun, _: SceneClock) -> Option<Frame> {
+    let line = run.session.as_ref()?.sim().get::<LineKind>()?;
+    let mut frame = Frame::new(firstshift_line::scene::PANEL);
+    firstshift_line::scene::paint(&mut frame, &line.report());
+    Some(frame)
+}
