@@ -206,14 +206,16 @@ macro_rules! sim_set {
                 &MODELS
             }
             fn action_words() -> &'static [&'static str] {
+                // Straight from the types, not through `models()`: the player reads
+                // actions, and must not link every model's examples and template.
                 static WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-                    <$set as $crate::sim_set::SimCatalog>::models().iter().flat_map(|m| m.actions.iter().copied()).collect()
+                    [$($crate::sim::variant_names::<<$kind as $crate::SimKind>::Action>()),+].concat()
                 });
                 &WORDS
             }
             fn query_words() -> &'static [&'static str] {
                 static WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-                    <$set as $crate::sim_set::SimCatalog>::models().iter().flat_map(|m| m.queries.iter().copied()).collect()
+                    [$($crate::sim::variant_names::<<$kind as $crate::SimKind>::Query>()),+].concat()
                 });
                 &WORDS
             }
