@@ -185,6 +185,21 @@ pub async fn fetch_text_or_why(url: &str) -> Result<String, String> {
         .ok_or_else(|| "the file is not text".to_string())
 }
 
+/// The text `boot.js` began fetching for `path` before the player started
+/// (`globalThis.firstshiftEarly`), taken once: a promise of the text, or of `null`
+/// when that fetch failed. `None` when boot.js fetched nothing, or another file.
+pub fn take_early_text(path: &str) -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let key = wasm_bindgen::JsValue::from_str("firstshiftEarly");
+    let early = js_sys::Reflect::get(&global, &key).ok()?;
+    let fetched = js_sys::Reflect::get(&early, &"path".into()).ok()?.as_string()?;
+    if fetched != path {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    js_sys::Reflect::get(&early, &"text".into()).ok()?.dyn_into().ok()
+}
+
 /// Milliseconds on the page's monotonic clock (for budgets, never for a run's time).
 pub fn now_ms() -> f64 {
     web_sys::window()

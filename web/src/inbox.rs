@@ -11,10 +11,23 @@ use crate::route::SiteFile;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-/// Fetches `file`; its text (or why not) arrives in the inbox.
+/// Fetches `file`; its text (or why not) arrives in the inbox. The scenario the
+/// page's URL names was fetched by `boot.js` before the player started: its text
+/// is taken from there when it came, and fetched again (to say why) when not.
 pub fn fetch(file: SiteFile) {
+    let early = crate::dom::take_early_text(file.path());
     wasm_bindgen_futures::spawn_local(async move {
-        let text = crate::dom::fetch_text_or_why(file.path()).await;
+        let early = match early {
+            Some(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|text| text.as_string()),
+            None => None,
+        };
+        let text = match early {
+            Some(text) => Ok(text),
+            None => crate::dom::fetch_text_or_why(file.path()).await,
+        };
         push(UiCommand::FileArrived { file, text });
     });
 }

@@ -31,8 +31,13 @@ globalThis.firstshiftChecker = {
 
 // The scenario the URL names, fetched now rather than once the wasm has started:
 // the file web/src/route.rs asks for first (the compiled form, in the student's
-// language when it is not English), which the browser then hands over from this
-// preload. A cmi5 launch takes its language from the LMS, so it is left to the route.
+// language when it is not English). Its text waits in `firstshiftEarly` for the
+// player (web/src/inbox.rs), which takes it the moment it starts: a promise already
+// settled, so the first step is drawn in the same task as the start, without
+// waiting for another fetch's round trip to the network stack and the frames the
+// browser renders meanwhile. A cmi5 launch takes its language from the LMS, so it
+// is left to the route. Any failure here is silent: the player then fetches the
+// file itself and says in words what went wrong.
 function preloadScenario() {
   const query = new URLSearchParams(location.search);
   const id = query.get("scenario");
@@ -40,17 +45,21 @@ function preloadScenario() {
   if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(id)) return;
   const spoken = (code) => ["en", "es"].find((l) => l === (code ?? "").split("-")[0].toLowerCase());
   const language = spoken(query.get("lang")) ?? navigator.languages.map(spoken).find(Boolean) ?? "en";
-  const link = document.createElement("link");
-  link.rel = "preload";
-  link.as = "fetch";
-  link.crossOrigin = "anonymous";
-  link.href = `scenarios/${id}${language === "en" ? "" : "." + language}.scenario.json`;
-  document.head.append(link);
+  const path = `scenarios/${id}${language === "en" ? "" : "." + language}.scenario.json`;
+  const text = fetch(path)
+    .then((response) => (response.ok ? response.text() : null))
+    .catch(() => null);
+  globalThis.firstshiftEarly = { path, text };
 }
 preloadScenario();
 
 performance.mark("firstshift:boot");
-init().then(() => {
+// The player starts once the scenario's text is here (its wasm is downloading
+// meanwhile, preloaded by the page), so its first step is drawn in the task that
+// starts it; a slow file waits a second at most, and is then awaited in Rust.
+const scenarioText = globalThis.firstshiftEarly?.text;
+const waited = new Promise((resolve) => setTimeout(resolve, 1000));
+Promise.race([scenarioText ?? Promise.resolve(), waited]).then(() => init()).then(() => {
   if (document.readyState === "complete") setTimeout(keepForOffline, 1000);
   else addEventListener("load", () => setTimeout(keepForOffline, 1000), { once: true });
 }).catch((error) => {
