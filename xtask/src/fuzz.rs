@@ -16,6 +16,7 @@ const PROPERTIES: &[(&str, &str)] = &[
     ("firstshift-scenario", "robustness"),
     ("firstshift-patient", "bounds"),
     ("firstshift-line", "decisions"),
+    ("firstshift-business", "ledger"),
 ];
 
 /// A round that runs longer than this is a hang: it is stopped and reported.

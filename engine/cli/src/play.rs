@@ -22,7 +22,7 @@ pub fn run(path: &Path, seed: u64, transcript_out: Option<&Path>) -> Result<Exit
     );
     let (mut session, events) = Session::new(scenario.clone(), seed).map_err(|e| e.to_string())?;
     show(&scenario, &events);
-    show_line(&session);
+    show_sim_status(&session);
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     while !session.is_finished() {
@@ -58,7 +58,7 @@ pub fn run(path: &Path, seed: u64, transcript_out: Option<&Path>) -> Result<Exit
                     .choose(id, session.clock())
                     .map_err(|e| e.to_string())?;
                 show(&scenario, &events);
-                show_line(&session);
+                show_sim_status(&session);
             }
             None => outln!("Type a number from 1 to {}.", offered.len()),
         }
@@ -105,11 +105,13 @@ fn show(scenario: &firstshift_sims::Scenario, events: &[Event<Sims>]) {
     }
 }
 
-/// A production line's KPI board, after every choice.
-fn show_line(session: &Session) {
-    if let Some(line) = session.sim().get::<firstshift_line::LineKind>() {
+/// The model's board (a production line's KPIs, a business's figures), after
+/// every choice.
+fn show_sim_status(session: &Session) {
+    let lines = session.sim().status_lines();
+    if !lines.is_empty() {
         outln!();
-        for text in firstshift_line::board::lines(&line.report()) {
+        for text in lines {
             outln!("  | {text}");
         }
     }

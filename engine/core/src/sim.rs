@@ -140,6 +140,12 @@ pub trait SimModel: SimKind {
     }
     /// The sentence a player shows for an event.
     fn event_text(event: &Self::Event) -> &str;
+    /// The model's state in words, one line each, for a player with no canvas and
+    /// no panel (the terminal player prints them after every choice). Empty: the
+    /// events say enough.
+    fn status_lines(_state: &Self::State) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// A model's starting files for `firstshift new --template <name>`.

@@ -304,6 +304,14 @@ macro_rules! sim_set {
             {
                 <$set as $crate::sim_set::Includes<K>>::state_of(self)
             }
+
+            /// The running model's state in words, for a terminal.
+            pub fn status_lines(&self) -> Vec<String> {
+                match self {
+                    SimRun::None => Vec::new(),
+                    $(SimRun::$name(s) => <$kind as $crate::sim::SimModel>::status_lines(s),)+
+                }
+            }
         }
 
         impl SimEvent {

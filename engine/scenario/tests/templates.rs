@@ -12,7 +12,7 @@ fn every_template_validates_cleanly_and_its_playthroughs_pass_in_every_cluster()
     let all = templates::<Sims>();
     assert_eq!(
         all.iter().map(|t| t.name).collect::<Vec<_>>(),
-        ["branching", "patient", "line"]
+        ["branching", "patient", "line", "business"]
     );
     for template in &all {
         for cluster in CareerCluster::ALL {

@@ -10,6 +10,7 @@ firstshift_core::sim_set! {
     pub Sims {
         Patient => firstshift_patient::PatientKind,
         Line => firstshift_line::LineKind,
+        Business => firstshift_business::BusinessKind,
     }
 }
 

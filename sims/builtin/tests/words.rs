@@ -11,7 +11,7 @@ fn every_word_is_derived_from_its_model_and_parses_as_that_model() {
     let models = Sims::models();
     assert_eq!(
         models.iter().map(|m| m.name).collect::<Vec<_>>(),
-        ["Patient", "Line"]
+        ["Patient", "Line", "Business"]
     );
     // Spot checks that the derived lists are the enums' variants, in order.
     assert_eq!(models[0].actions.first(), Some(&"MeasureVitals"));

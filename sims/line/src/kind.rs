@@ -181,6 +181,10 @@ impl SimModel for LineKind {
     fn event_text(event: &LineEvent) -> &str {
         event.text()
     }
+
+    fn status_lines(line: &Line) -> Vec<String> {
+        crate::board::lines(&line.report())
+    }
 }
 
 /// A station named in a decision or a question that the line does not have.
