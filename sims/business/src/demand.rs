@@ -12,21 +12,14 @@ use rand_pcg::Pcg64Mcg;
 
 use crate::setup::{BusinessSetup, Product};
 
-/// Expected customers for `product` in open hour `hour` of day `day` at `price`.
-pub fn expected_per_hour(
-    setup: &BusinessSetup,
-    product: &Product,
-    day: usize,
-    hour: usize,
-    price: f64,
-) -> f64 {
+/// Expected customers for `product` over day `day` at `price`; the open hours
+/// share them out ([`BusinessSetup::hour_shares`]).
+pub fn expected_for_day(setup: &BusinessSetup, product: &Product, day: usize, price: f64) -> f64 {
     let Some(d) = setup.days.get(day) else {
         return 0.0;
     };
-    let shares = setup.hour_shares();
-    let share = shares.get(hour).copied().unwrap_or(0.0);
     let weather = d.weather.map_or(1.0, |w| w.factor());
-    expected_per_day(product, price) * d.crowd * weather * share
+    expected_per_day(product, price) * d.crowd * weather
 }
 
 /// Customers on an ordinary sunny day at `price`.

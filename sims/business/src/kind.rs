@@ -9,6 +9,8 @@ use firstshift_core::{Compare, Seconds, SimKind, SimState};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Business;
+use crate::money::Cents;
+use crate::report::service_percent;
 use crate::sentences;
 use crate::setup::BusinessSetup;
 
@@ -201,6 +203,7 @@ pub enum EventKind {
     Delivered,
     SoldOut,
     Spoiled,
+    BillPaid,
     Closed,
     Overdrawn,
     Finished,
@@ -242,27 +245,28 @@ impl SimState<BusinessKind> for Business {
     }
 
     fn holds(&self, query: &BusinessQuery) -> bool {
-        let r = self.report();
-        let product = |id: &str| r.product(id);
+        let product = |id: &str| self.setup().product_index(id).map(|i| &self.products[i]);
+        let customers = self.customers();
+        let walked = customers.missed_no_stock + customers.missed_queue;
         match query {
-            BusinessQuery::Cash(c) => c.test(r.cash.amount()),
-            BusinessQuery::Profit(c) => c.test(r.profit.amount()),
-            BusinessQuery::Takings(c) => c.test(r.ledger.takings.amount()),
-            BusinessQuery::Margin(c) => c.test(r.margin_percent()),
+            BusinessQuery::Cash(c) => c.test(self.cash().amount()),
+            BusinessQuery::Profit(c) => c.test(self.ledger.profit().amount()),
+            BusinessQuery::Takings(c) => c.test(self.ledger.takings.amount()),
+            BusinessQuery::Margin(c) => c.test(self.margin_percent()),
             BusinessQuery::Sold(id, c) => product(id).is_some_and(|p| c.test(p.sold as f64)),
-            BusinessQuery::Stock(id, c) => product(id).is_some_and(|p| c.test(p.on_hand as f64)),
+            BusinessQuery::Stock(id, c) => product(id).is_some_and(|p| c.test(p.on_hand() as f64)),
             BusinessQuery::SoldOut(id) => {
-                product(id).is_some_and(|p| p.on_hand == 0 && p.missed > 0)
+                product(id).is_some_and(|p| p.on_hand() == 0 && p.missed > 0)
             }
             BusinessQuery::Spoiled(c) => {
-                c.test(r.products.iter().map(|p| p.spoiled).sum::<u64>() as f64)
+                c.test(self.products.iter().map(|p| p.spoiled).sum::<u64>() as f64)
             }
-            BusinessQuery::WalkedAway(c) => c.test(r.walked_away() as f64),
-            BusinessQuery::ServiceLevel(c) => c.test(r.service_percent()),
-            BusinessQuery::LoanBalance(c) => c.test(r.loan_balance.amount()),
-            BusinessQuery::Overdrawn => r.cash.0 < 0,
-            BusinessQuery::DaysClosed(c) => c.test(r.days_closed as f64),
-            BusinessQuery::Finished => r.finished,
+            BusinessQuery::WalkedAway(c) => c.test(walked as f64),
+            BusinessQuery::ServiceLevel(c) => c.test(service_percent(&customers)),
+            BusinessQuery::LoanBalance(c) => c.test(self.loan_balance().amount()),
+            BusinessQuery::Overdrawn => self.cash() < Cents::ZERO,
+            BusinessQuery::DaysClosed(c) => c.test(self.history.len() as f64),
+            BusinessQuery::Finished => self.is_finished(),
         }
     }
 }

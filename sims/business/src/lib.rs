@@ -34,4 +34,4 @@ pub use kind::{BusinessAction, BusinessEvent, BusinessKind, BusinessQuery, EXAMP
 pub use model::{Business, DayRecord, Ledger, Tally};
 pub use money::Cents;
 pub use report::{ProductReport, Report};
-pub use setup::{Arrivals, BusinessSetup, Day, LoanOffer, Product, Staff, Weather};
+pub use setup::{Arrivals, Bill, BusinessSetup, Day, LoanOffer, Product, Staff, Weather};

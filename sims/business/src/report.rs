@@ -57,12 +57,7 @@ pub struct ProductReport {
 impl Report {
     /// Percent of the customers who came that were served.
     pub fn service_percent(&self) -> f64 {
-        let all = self.customers.customers();
-        if all == 0 {
-            100.0
-        } else {
-            self.customers.served as f64 * 100.0 / all as f64
-        }
+        service_percent(&self.customers)
     }
 
     /// Customers who walked away, for want of stock or of staff.
@@ -72,11 +67,7 @@ impl Report {
 
     /// Profit as a percent of takings.
     pub fn margin_percent(&self) -> f64 {
-        if self.ledger.takings == Cents::ZERO {
-            0.0
-        } else {
-            self.profit.0 as f64 * 100.0 / self.ledger.takings.0 as f64
-        }
+        margin_percent(&self.ledger)
     }
 
     pub fn money(&self, amount: Cents) -> String {
@@ -92,17 +83,48 @@ impl Report {
     }
 }
 
+/// Percent of the customers who came that were served (all of none).
+pub fn service_percent(customers: &Tally) -> f64 {
+    let all = customers.customers();
+    if all == 0 {
+        100.0
+    } else {
+        customers.served as f64 * 100.0 / all as f64
+    }
+}
+
+/// Profit as a percent of takings (none when nothing was taken).
+pub fn margin_percent(ledger: &Ledger) -> f64 {
+    if ledger.takings == Cents::ZERO {
+        0.0
+    } else {
+        ledger.profit().0 as f64 * 100.0 / ledger.takings.0 as f64
+    }
+}
+
 impl Business {
+    pub fn margin_percent(&self) -> f64 {
+        margin_percent(&self.ledger)
+    }
+
+    /// Every customer so far, today's included.
+    pub fn customers(&self) -> Tally {
+        let mut all = self.totals;
+        if self.open {
+            all.served += self.today.served;
+            all.missed_no_stock += self.today.missed_no_stock;
+            all.missed_queue += self.today.missed_queue;
+            all.takings += self.today.takings;
+        }
+        all
+    }
+
+    /// All the figures, for the board and the scene (conditions ask the model
+    /// directly: they are checked every simulated second).
     pub fn report(&self) -> Report {
         let setup = &self.setup;
         let day = &setup.days[self.day.min(setup.days.len() - 1)];
-        let mut customers = self.totals;
-        if self.open {
-            customers.served += self.today.served;
-            customers.missed_no_stock += self.today.missed_no_stock;
-            customers.missed_queue += self.today.missed_queue;
-            customers.takings += self.today.takings;
-        }
+        let customers = self.customers();
         let hour = self
             .open
             .then(|| setup.opens_hour + ((self.now - self.day as u64 * DAY) / 3600) as u32);

@@ -90,6 +90,18 @@ pub(crate) fn happening(b: &Business, at: u64, h: &Happening) -> BusinessEvent {
                 b.money(cost)
             ),
         ),
+        Happening::BillPaid { bill } => {
+            let bill = &b.setup.bills[bill];
+            event(
+                EventKind::BillPaid,
+                None,
+                format!(
+                    "{} is due today: {} leaves the bank at closing.",
+                    capitalised(&bill.what),
+                    b.money(Cents::rounded(bill.amount))
+                ),
+            )
+        }
         Happening::Closed { day } => {
             let record = b.history.iter().find(|r| r.day == day);
             let text = match record {

@@ -38,6 +38,10 @@ pub struct BusinessSetup {
     /// What a trading day costs whatever is sold: pitch fee, fuel, gas, permits.
     #[serde(default)]
     pub fixed_costs_per_day: f64,
+    /// Bills that fall due on one day (rent, a lease payment, an insurance
+    /// premium), paid when that day closes and counted with the fixed costs.
+    #[serde(default)]
+    pub bills: Vec<Bill>,
     /// Money in the bank at the start.
     pub cash: f64,
     /// A loan the bank (or the student council) offers; none: no loan.
@@ -125,6 +129,17 @@ pub struct Product {
     /// Items in stock at the start, fresh on the first day.
     #[serde(default)]
     pub stock: u32,
+}
+
+/// A bill due on one trading day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bill {
+    /// What it is for ("the truck's monthly lease").
+    pub what: String,
+    pub amount: f64,
+    /// The trading day it is paid at closing: 1 is the first day.
+    pub day: usize,
 }
 
 /// The people serving.
@@ -380,6 +395,26 @@ impl BusinessSetup {
                     field(name),
                     format!("`{name}` of {value} is not an amount"),
                     "give an amount of zero or more, with at most two decimals",
+                );
+            }
+        }
+        for (i, bill) in self.bills.iter().enumerate() {
+            if !valid_money(bill.amount) || bill.amount <= 0.0 {
+                push(
+                    nested("bills", i, "amount"),
+                    format!("`amount` of {} is not an amount", bill.amount),
+                    "give what the bill costs, above zero, with at most two decimals",
+                );
+            }
+            if bill.day == 0 || bill.day > self.days.len() {
+                push(
+                    nested("bills", i, "day"),
+                    format!(
+                        "`day` {} is not one of the {} trading days",
+                        bill.day,
+                        self.days.len()
+                    ),
+                    "give the trading day it is paid on, counting the first day as 1",
                 );
             }
         }

@@ -49,6 +49,11 @@ fn setup(arrivals: Arrivals) -> BusinessSetup {
             serves_per_hour: 35.0,
         },
         fixed_costs_per_day: 38.40,
+        bills: vec![firstshift_business::Bill {
+            what: "rent".into(),
+            amount: 310.55,
+            day: 3,
+        }],
         cash: 250.0,
         loan: Some(LoanOffer {
             limit: 900.0,

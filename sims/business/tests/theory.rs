@@ -48,6 +48,7 @@ fn setup(days: usize) -> BusinessSetup {
             serves_per_hour: 10_000.0,
         },
         fixed_costs_per_day: 0.0,
+        bills: Vec::new(),
         cash: 1000.0,
         loan: None,
         arrivals: Arrivals::Steady,
@@ -267,4 +268,46 @@ fn random_arrivals_average_the_expected_customers() {
     };
     assert_eq!(first(7), first(7));
     assert_ne!(first(7), first(8));
+}
+
+#[test]
+fn a_day_sells_the_same_stepped_by_the_hour_or_by_the_second() {
+    // Sessions with rules step the model a second at a time; without, a choice's
+    // whole time at once. The queue makes both give the same day.
+    let mut s = setup(1);
+    s.hour_weights = vec![1.0, 2.0, 4.0, 4.0, 2.0, 1.0, 1.0, 1.0];
+    s.staff.serves_per_hour = 120.0;
+    s.products.push(Product {
+        id: "drinks".into(),
+        name: "drinks".into(),
+        price: 3.0,
+        customers_per_day: 400.0,
+        ..product(0.0)
+    });
+    for staff in [1, 2] {
+        let mut whole = Business::new(&s, 1);
+        SimState::<BusinessKind>::act(&mut whole, &BusinessAction::Staff(staff));
+        SimState::<BusinessKind>::advance(&mut whole, DAY);
+        let mut stepped = Business::new(&s, 1);
+        SimState::<BusinessKind>::act(&mut stepped, &BusinessAction::Staff(staff));
+        for t in 1..=s.open_hours as u64 * 3600 {
+            SimState::<BusinessKind>::advance(&mut stepped, t);
+        }
+        SimState::<BusinessKind>::advance(&mut stepped, DAY);
+        let (a, b) = (whole.report().customers, stepped.report().customers);
+        assert_eq!(a.customers(), b.customers(), "{staff} staff");
+        assert!(
+            a.missed_queue > 100,
+            "the test must overload the staff: {a:?}"
+        );
+        let close = |x: u64, y: u64| x.abs_diff(y) <= 1 + x.max(y) / 50;
+        assert!(
+            close(a.served, b.served),
+            "{staff} staff: {a:?} against {b:?}"
+        );
+        assert!(
+            close(a.missed_queue, b.missed_queue),
+            "{staff} staff: {a:?} against {b:?}"
+        );
+    }
 }

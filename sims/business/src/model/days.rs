@@ -28,6 +28,7 @@ impl Business {
 
     pub(super) fn close_day(&mut self) {
         let day = self.day;
+        self.send_queue_home();
         let mut spoiled_units = 0;
         for i in 0..self.products.len() {
             let shelf_life = self.setup.products[i].shelf_life_days as usize;
@@ -55,7 +56,14 @@ impl Business {
 
         let wage = i128::from(Cents::rounded(self.setup.staff.wage_per_hour).0);
         let wages = Cents(((i128::from(self.staff_seconds) * wage + 1800) / 3600) as i64);
-        let fixed = Cents::rounded(self.setup.fixed_costs_per_day);
+        let mut fixed = Cents::rounded(self.setup.fixed_costs_per_day);
+        let due: Vec<usize> = (0..self.setup.bills.len())
+            .filter(|&i| self.setup.bills[i].day == day + 1)
+            .collect();
+        for bill in due {
+            fixed += Cents::rounded(self.setup.bills[bill].amount);
+            self.happen(Happening::BillPaid { bill });
+        }
         let rate = self
             .setup
             .loan

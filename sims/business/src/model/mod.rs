@@ -40,6 +40,9 @@ pub struct Business {
     pub(crate) staff: u32,
     /// Staff × seconds worked today, paid at closing.
     pub(crate) staff_seconds: u64,
+    /// Each open hour's share of the day's customers.
+    pub(crate) hour_shares: Vec<f64>,
+    pub(crate) queue: trading::Queue,
     /// Part of a customer's service time left over from the last stretch.
     pub(crate) capacity_carried: f64,
     pub(crate) cash: Cents,
@@ -179,6 +182,9 @@ pub enum Happening {
         units: u64,
         cost: Cents,
     },
+    BillPaid {
+        bill: usize,
+    },
     Closed {
         day: usize,
     },
@@ -235,6 +241,8 @@ impl Business {
             staff: setup.staff.on_shift,
             staff_seconds: 0,
             capacity_carried: 0.0,
+            hour_shares: setup.hour_shares(),
+            queue: trading::Queue::new(),
             cash,
             loan_balance: Cents::ZERO,
             ledger,

@@ -1,9 +1,26 @@
-//! An open stretch of time: customers arrive for each product, those whose product
-//! has sold out walk away, the staff serve as many of the rest as they can in the
-//! time, and the till takes the price of each item sold.
+//! An open stretch of time: customers arrive for each product; those whose product
+//! has sold out walk away; the rest join the queue, unless it is already longer
+//! than they will wait; the staff serve the queue in the order it formed; and the
+//! till takes the price of each item sold.
+//!
+//! The rules are written so that a day gives the same sales whether the session
+//! steps it an hour or a second at a time (it steps by the second when a scenario
+//! has rules to check): customers who cannot be served at once wait rather than
+//! vanish, service time not used on a customer is lost, and the queue a customer
+//! will join is measured in the staff's own pace.
+
+use std::collections::VecDeque;
 
 use super::{Business, DAY, Happening};
 use crate::demand;
+
+/// A customer joins a queue they will be served from within this many hours
+/// (a quarter of an hour), and walks away from a longer one.
+pub const PATIENCE_HOURS: f64 = 0.25;
+
+/// Customers waiting, oldest first: one batch per stretch they arrived in, as
+/// counts per product.
+pub type Queue = VecDeque<Vec<u64>>;
 
 impl Business {
     /// Trades from now to `end`, both within one open hour.
@@ -11,67 +28,125 @@ impl Business {
         let opened_at = self.day as u64 * DAY;
         let hour = ((self.now - opened_at) / 3600) as usize;
         let fraction = (end - self.now) as f64 / 3600.0;
+        let share = self.hour_shares.get(hour).copied().unwrap_or(0.0);
+        let waiting = self.waiting();
 
-        // Who comes, and who can be sold what they came for.
-        let mut wanting = Vec::with_capacity(self.products.len());
+        // Who comes, and who can still be sold what they came for.
+        let mut arriving = Vec::with_capacity(self.products.len());
         let mut sold_out = Vec::new();
         for (i, product) in self.setup.products.iter().enumerate() {
             let stock = &mut self.products[i];
-            let expected = demand::expected_per_hour(
-                &self.setup,
-                product,
-                self.day,
-                hour,
-                stock.price.amount(),
-            ) * fraction;
+            let expected =
+                demand::expected_for_day(&self.setup, product, self.day, stock.price.amount())
+                    * share
+                    * fraction;
             let arrived = stock.arrival.next(expected);
-            let can_have = arrived.min(stock.on_hand());
+            let free = stock.on_hand() - waiting[i];
+            let can_have = arrived.min(free);
             stock.missed += arrived - can_have;
             self.today.missed_no_stock += arrived - can_have;
             if arrived > can_have && !stock.sold_out_told {
                 stock.sold_out_told = true;
                 sold_out.push(i);
             }
-            wanting.push(can_have);
+            arriving.push(can_have);
         }
         for product in sold_out {
             self.happen(Happening::SoldOut { product });
         }
 
-        // How many the staff can serve in the time.
-        let capacity_time = f64::from(self.staff) * self.setup.staff.serves_per_hour * fraction
-            + self.capacity_carried;
+        // How many the staff can serve in the time, and how long a queue people
+        // will join.
+        let rate = f64::from(self.staff) * self.setup.staff.serves_per_hour;
+        let capacity_time = rate * fraction + self.capacity_carried;
         let capacity = libm::floor(capacity_time + 1e-9).max(0.0);
         self.capacity_carried = (capacity_time - capacity).max(0.0);
-        let served = share_out(&wanting, capacity as u64);
+        let capacity = capacity as u64;
+        let longest = libm::floor(rate * PATIENCE_HOURS + 1e-9) as u64;
+        let queued: u64 = waiting.iter().sum();
+        let room = (longest + capacity).saturating_sub(queued);
+        let joining = share_out(&arriving, room);
+        for (a, j) in arriving.iter().zip(&joining) {
+            self.today.missed_queue += a - j;
+        }
+        if joining.iter().any(|&j| j > 0) {
+            self.queue.push_back(joining);
+        }
 
-        for (i, (&want, &sold)) in wanting.iter().zip(&served).enumerate() {
-            self.today.missed_queue += want - sold;
-            let stock = &mut self.products[i];
-            take_oldest(stock, sold);
-            stock.sold += sold;
-            stock.sold_today += sold;
-            let takings = stock.price.times(sold);
-            let cost = stock.unit_cost.times(sold);
-            self.ledger.takings += takings;
-            self.ledger.cost_of_sales += cost;
-            self.today.served += sold;
-            self.today.takings += takings;
-            self.cash += takings;
-            if sold > 0 && stock.on_hand() == 0 && !stock.sold_out_told {
-                stock.sold_out_told = true;
-                self.happen(Happening::SoldOut { product: i });
-            }
+        let served = serve(&mut self.queue, capacity, self.products.len());
+        for (i, &sold) in served.iter().enumerate() {
+            self.sell(i, sold);
         }
         self.staff_seconds += u64::from(self.staff) * (end - self.now);
         self.now = end;
-        self.mark_cash();
+        if self.now % 3600 == 0 {
+            self.mark_cash();
+        }
+    }
+
+    /// Customers waiting now, per product.
+    fn waiting(&self) -> Vec<u64> {
+        let mut out = vec![0; self.products.len()];
+        for batch in &self.queue {
+            for (o, n) in out.iter_mut().zip(batch) {
+                *o += n;
+            }
+        }
+        out
+    }
+
+    /// Everyone still in the queue at closing walks away unserved.
+    pub(super) fn send_queue_home(&mut self) {
+        let left: u64 = self.waiting().iter().sum();
+        self.today.missed_queue += left;
+        self.queue.clear();
+    }
+
+    fn sell(&mut self, product: usize, units: u64) {
+        if units == 0 {
+            return;
+        }
+        let stock = &mut self.products[product];
+        take_oldest(stock, units);
+        stock.sold += units;
+        stock.sold_today += units;
+        let takings = stock.price.times(units);
+        self.ledger.takings += takings;
+        self.ledger.cost_of_sales += stock.unit_cost.times(units);
+        self.today.served += units;
+        self.today.takings += takings;
+        self.cash += takings;
+        if stock.on_hand() == 0 && !stock.sold_out_told {
+            stock.sold_out_told = true;
+            self.happen(Happening::SoldOut { product });
+        }
     }
 }
 
-/// Serves `capacity` customers among those waiting for each product, in
-/// proportion to how many wait (largest remainder, ties to the earlier product), so
-/// a long queue turns away customers of every product alike.
+/// Serves up to `capacity` customers from the front of the queue, each batch in
+/// proportion to what its customers want. Returns how many of each product sold.
+fn serve(queue: &mut Queue, mut capacity: u64, products: usize) -> Vec<u64> {
+    let mut served = vec![0; products];
+    while capacity > 0 {
+        let Some(front) = queue.front_mut() else {
+            break;
+        };
+        let now = share_out(front, capacity);
+        for ((s, f), n) in served.iter_mut().zip(front.iter_mut()).zip(&now) {
+            *s += n;
+            *f -= n;
+        }
+        capacity -= now.iter().sum::<u64>();
+        if front.iter().all(|&n| n == 0) {
+            queue.pop_front();
+        }
+    }
+    served
+}
+
+/// Shares `capacity` among those wanting each product, in proportion to how many
+/// want it (largest remainder, ties to the earlier product), so a short staff or a
+/// long queue turns away customers of every product alike.
 pub(crate) fn share_out(wanting: &[u64], capacity: u64) -> Vec<u64> {
     let total: u64 = wanting.iter().sum();
     if total <= capacity {
@@ -114,7 +189,7 @@ fn take_oldest(stock: &mut super::Stock, mut units: u64) {
 
 #[cfg(test)]
 mod tests {
-    use super::share_out;
+    use super::*;
 
     #[test]
     fn a_short_staff_serves_every_queue_in_proportion() {
@@ -128,5 +203,14 @@ mod tests {
             assert_eq!(served.iter().sum::<u64>(), capacity);
             assert!(served.iter().zip(&wanting).all(|(s, w)| s <= w));
         }
+    }
+
+    #[test]
+    fn the_queue_is_served_in_the_order_it_formed() {
+        let mut queue: Queue = [vec![2, 0], vec![0, 3], vec![1, 1]].into_iter().collect();
+        assert_eq!(serve(&mut queue, 4, 2), [2, 2]);
+        assert_eq!(queue, [vec![0, 1], vec![1, 1]]);
+        assert_eq!(serve(&mut queue, 10, 2), [1, 2]);
+        assert!(queue.is_empty());
     }
 }
