@@ -271,10 +271,11 @@ fn random_arrivals_average_the_expected_customers() {
 }
 
 #[test]
-fn a_day_sells_the_same_stepped_by_the_hour_or_by_the_second() {
-    // Sessions with rules step the model a second at a time; without, a choice's
-    // whole time at once. The queue makes both give the same day.
-    let mut s = setup(1);
+fn a_run_is_the_same_however_its_time_is_cut_up() {
+    // Sessions with rules step the model a second at a time; a replay steps it in
+    // slices; a session without rules, a choice's whole time at once.
+    let mut s = setup(2);
+    s.arrivals = Arrivals::Random;
     s.hour_weights = vec![1.0, 2.0, 4.0, 4.0, 2.0, 1.0, 1.0, 1.0];
     s.staff.serves_per_hour = 120.0;
     s.products.push(Product {
@@ -284,30 +285,33 @@ fn a_day_sells_the_same_stepped_by_the_hour_or_by_the_second() {
         customers_per_day: 400.0,
         ..product(0.0)
     });
-    for staff in [1, 2] {
-        let mut whole = Business::new(&s, 1);
-        SimState::<BusinessKind>::act(&mut whole, &BusinessAction::Staff(staff));
-        SimState::<BusinessKind>::advance(&mut whole, DAY);
-        let mut stepped = Business::new(&s, 1);
-        SimState::<BusinessKind>::act(&mut stepped, &BusinessAction::Staff(staff));
-        for t in 1..=s.open_hours as u64 * 3600 {
-            SimState::<BusinessKind>::advance(&mut stepped, t);
+    let decide = |b: &mut Business| {
+        SimState::<BusinessKind>::act(b, &BusinessAction::SetPrice("drinks".into(), 3.5));
+    };
+    let mut whole = Business::new(&s, 9);
+    SimState::<BusinessKind>::advance(&mut whole, 5000);
+    decide(&mut whole);
+    SimState::<BusinessKind>::advance(&mut whole, 2 * DAY);
+    for step in [1, 37, 1000] {
+        let mut cut = Business::new(&s, 9);
+        let (mut t, mut decided) = (0, false);
+        while t < 2 * DAY {
+            t = (t + step).min(2 * DAY);
+            if t >= 5000 && !decided {
+                SimState::<BusinessKind>::advance(&mut cut, 5000);
+                decide(&mut cut);
+                decided = true;
+            }
+            SimState::<BusinessKind>::advance(&mut cut, t);
         }
-        SimState::<BusinessKind>::advance(&mut stepped, DAY);
-        let (a, b) = (whole.report().customers, stepped.report().customers);
-        assert_eq!(a.customers(), b.customers(), "{staff} staff");
-        assert!(
-            a.missed_queue > 100,
-            "the test must overload the staff: {a:?}"
-        );
-        let close = |x: u64, y: u64| x.abs_diff(y) <= 1 + x.max(y) / 50;
-        assert!(
-            close(a.served, b.served),
-            "{staff} staff: {a:?} against {b:?}"
+        assert_eq!(
+            format!("{cut:?}"),
+            format!("{whole:?}"),
+            "steps of {step} s"
         );
         assert!(
-            close(a.missed_queue, b.missed_queue),
-            "{staff} staff: {a:?} against {b:?}"
+            whole.report().customers.missed_queue > 100,
+            "the staff must be overloaded"
         );
     }
 }

@@ -2,9 +2,8 @@
 //!
 //! Time is the scenario's clock in seconds from the first opening. Day `d` opens at
 //! `d × 24 h` and trades for `open_hours`; between closing and the next opening
-//! nothing sells, and orders placed then arrive at the opening. Trading is stepped
-//! an hour at a time (or to the end of the time asked for, if sooner), so a price
-//! changed at 1 pm counts from 1 pm.
+//! nothing sells, and orders placed then arrive at the opening. Trading is stepped a
+//! minute at a time ([`TICK`]), so a price changed at 1 pm counts from 1 pm.
 //!
 //! * [`trading`] — customers arriving, stock and staff limiting sales, the till.
 //! * [`days`] — opening (deliveries) and closing (spoilage, wages, fixed costs,
@@ -25,6 +24,10 @@ use crate::setup::{Arrivals, BusinessSetup};
 
 /// Seconds from one opening to the next.
 pub const DAY: u64 = 24 * 3600;
+
+/// Open time is traded a minute at a time: customers arrive, queue and are
+/// served minute by minute.
+pub const TICK: u64 = 60;
 
 /// The business as it runs.
 #[derive(Debug, Clone, PartialEq)]
@@ -285,28 +288,37 @@ impl Business {
     }
 
     /// Runs the business forward to `to` seconds (never backwards).
+    ///
+    /// Open time is traded a whole [`TICK`] at a time, from the opening: a call
+    /// that ends inside a tick leaves it for the next call. So a run's state
+    /// depends only on the times of the decisions, never on how the time between
+    /// them was cut up (a session with rules steps by the second; a replay, in
+    /// slices).
     pub fn run_until(&mut self, to: u64) {
-        while self.now < to && !self.finished {
+        while !self.finished {
             let opened_at = self.day as u64 * DAY;
             if self.open {
                 let closes_at = opened_at + self.setup.open_seconds();
-                let hour_ends = opened_at + ((self.now - opened_at) / 3600 + 1) * 3600;
-                let end = to.min(hour_ends).min(closes_at);
-                self.trade(end);
-                if self.now == closes_at {
+                if self.now + TICK > to {
+                    break;
+                }
+                self.trade(self.now + TICK);
+                if self.now >= closes_at {
                     self.close_day();
                 }
             } else {
                 let next_opening = opened_at + DAY;
                 if to < next_opening {
-                    self.now = to;
-                } else {
-                    self.now = next_opening;
-                    self.open_day(self.day + 1);
+                    self.now = self.now.max(to);
+                    break;
                 }
+                self.now = next_opening;
+                self.open_day(self.day + 1);
             }
         }
-        self.now = self.now.max(to);
+        if self.finished {
+            self.now = self.now.max(to);
+        }
     }
 
     pub(crate) fn happen(&mut self, what: Happening) {

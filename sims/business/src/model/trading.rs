@@ -3,11 +3,9 @@
 //! than they will wait; the staff serve the queue in the order it formed; and the
 //! till takes the price of each item sold.
 //!
-//! The rules are written so that a day gives the same sales whether the session
-//! steps it an hour or a second at a time (it steps by the second when a scenario
-//! has rules to check): customers who cannot be served at once wait rather than
-//! vanish, service time not used on a customer is lost, and the queue a customer
-//! will join is measured in the staff's own pace.
+//! Each call trades one minute ([`super::TICK`]). Customers who cannot be served at
+//! once wait rather than vanish, service time not used on a customer is lost, and
+//! the queue a customer will join is measured in the staff's own pace.
 
 use std::collections::VecDeque;
 
@@ -23,7 +21,7 @@ pub const PATIENCE_HOURS: f64 = 0.25;
 pub type Queue = VecDeque<Vec<u64>>;
 
 impl Business {
-    /// Trades from now to `end`, both within one open hour.
+    /// Trades from now to `end`, one tick within one open hour.
     pub(super) fn trade(&mut self, end: u64) {
         let opened_at = self.day as u64 * DAY;
         let hour = ((self.now - opened_at) / 3600) as usize;
