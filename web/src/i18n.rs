@@ -149,6 +149,10 @@ const SPANISH: &[(&str, &str)] = &[
         "The production line: stations, buffers and KPIs (described in the Production board section)",
         "La línea de producción: estaciones, colas e indicadores (descritos en la sección Production board)",
     ),
+    (
+        "The business: cash in the bank over the days and each product's shelf (described in the Business board section)",
+        "El negocio: el dinero en el banco día a día y las existencias de cada producto (descritos en la sección Business board)",
+    ),
     ("Open in a new tab", "Abrir en una pestaña nueva"),
     // The catalog.
     ("Try a career", "Prueba una profesión"),

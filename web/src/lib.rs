@@ -23,6 +23,7 @@ macro_rules! browser_modules {
 browser_modules!(
     bedside_panel,
     bridge,
+    business_panel,
     canvas,
     catalog,
     checker,

@@ -4,24 +4,31 @@
 
 use bevy_app::App;
 use firstshift_bevy::{ActiveRun, ScenarioAppExt, SceneClock};
+use firstshift_business::BusinessKind;
 use firstshift_draw::Frame;
 use firstshift_line::LineKind;
 use firstshift_patient::PatientKind;
 
 use crate::bedside_panel::BedsidePanel;
+use crate::business_panel::BusinessPanel;
 use crate::line_panel::LinePanel;
 use crate::sim_panel::SimPanel;
 
 /// Each model's panel, in the order the play screen places them.
 pub fn panels() -> Vec<Box<dyn SimPanel>> {
-    vec![Box::new(BedsidePanel::build()), Box::new(LinePanel::build())]
+    vec![
+        Box::new(BedsidePanel::build()),
+        Box::new(LinePanel::build()),
+        Box::new(BusinessPanel::build()),
+    ]
 }
 
 /// Each model's canvas view; the first with something to show paints the frame,
 /// so these come before the branching card (`view.rs`).
 pub fn add_views(app: &mut App) {
     app.add_sim_view("patient-monitor", patient_monitor)
-        .add_sim_view("line", line_floor);
+        .add_sim_view("line", line_floor)
+        .add_sim_view("business", business_board);
 }
 
 fn patient_monitor(run: &ActiveRun, clock: SceneClock) -> Option<Frame> {
@@ -35,5 +42,12 @@ fn line_floor(run: &ActiveRun, _: SceneClock) -> Option<Frame> {
     let line = run.session.as_ref()?.sim().get::<LineKind>()?;
     let mut frame = Frame::new(firstshift_line::scene::PANEL);
     firstshift_line::scene::paint(&mut frame, &line.report());
+    Some(frame)
+}
+
+fn business_board(run: &ActiveRun, _: SceneClock) -> Option<Frame> {
+    let business = run.session.as_ref()?.sim().get::<BusinessKind>()?;
+    let mut frame = Frame::new(firstshift_business::scene::PANEL);
+    firstshift_business::scene::paint(&mut frame, &business.report());
     Some(frame)
 }

@@ -39,13 +39,16 @@ fn random_run(scenario: &Arc<Scenario>, seed: u64, choices: usize) -> Session<Si
     let mut rng = Rng(seed);
     let (mut session, _) = Session::new(Arc::clone(scenario), seed).unwrap();
     for _ in 0..choices {
+        // The pause comes first: an interrupt may move the story meanwhile, and the
+        // choice is then made from what is on offer.
+        let at = (session.clock() + rng.below(90) as u64).min(session.horizon());
+        session.wait_until(at).unwrap();
         let offered: Vec<String> = session.offered().iter().map(|c| c.id.clone()).collect();
-        if offered.is_empty() {
+        if session.is_finished() || offered.is_empty() {
             break;
         }
         let pick = offered[rng.below(offered.len())].clone();
-        let at = session.clock() + rng.below(90) as u64;
-        session.choose(&pick, at).unwrap();
+        session.choose(&pick, session.clock()).unwrap();
     }
     session
 }

@@ -100,6 +100,8 @@ impl Business {
         self.queue.clear();
     }
 
+    /// "Sold out" is told when a customer is turned away, not when the last item
+    /// sells: a shelf that empties at closing lost nobody.
     fn sell(&mut self, product: usize, units: u64) {
         if units == 0 {
             return;
@@ -114,10 +116,6 @@ impl Business {
         self.today.served += units;
         self.today.takings += takings;
         self.cash += takings;
-        if stock.on_hand() == 0 && !stock.sold_out_told {
-            stock.sold_out_told = true;
-            self.happen(Happening::SoldOut { product });
-        }
     }
 }
 
