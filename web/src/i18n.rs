@@ -197,6 +197,11 @@ const SPANISH: &[(&str, &str)] = &[
     // Playing.
     ("Your role: {}. {}", "Tu papel: {}. {}"),
     ("Step {}", "Paso {}"),
+    (
+        "Meanwhile, at {}, things moved on without you:",
+        "Mientras tanto, a las {}, la situación siguió sin ti:",
+    ),
+    ("Time is up ({}).", "Se acabó el tiempo ({})."),
     ("Paused", "En pausa"),
     ("Finished", "Terminado"),
     (

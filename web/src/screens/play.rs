@@ -1,6 +1,6 @@
 //! The play screen: the resume prompt, the step with its choices, the clock.
 
-use firstshift_core::{Event, clock_text};
+use firstshift_core::{Event, Rule, clock_text};
 use firstshift_sims::{Scenario, Session, Sims};
 
 use crate::dom::{Build, append, button, clear, el, focus, on, set_hidden};
@@ -104,6 +104,15 @@ impl Ui {
             match event {
                 Event::Response { text, .. } => responses.push(text.clone()),
                 Event::StepEntered { .. } => entered = true,
+                // The story moved without a choice (the clock ran on while the
+                // student read, or the simulation changed): say so, so the new
+                // step does not seem to answer something the student did.
+                Event::Interrupted { rule, at, .. } => responses.push(match rule {
+                    Rule::Interrupt(_) => {
+                        trf("Meanwhile, at {}, things moved on without you:", &[&clock_text(*at)])
+                    }
+                    Rule::TimeLimit => trf("Time is up ({}).", &[&clock_text(*at)]),
+                }),
                 _ => {}
             }
         }
