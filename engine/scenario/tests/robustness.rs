@@ -41,6 +41,9 @@ fn random_run(scenario: &Arc<Scenario>, seed: u64, choices: usize) -> Session<Si
     for _ in 0..choices {
         // The pause comes first: an interrupt may move the story meanwhile, and the
         // choice is then made from what is on offer.
+        if session.is_finished() {
+            break;
+        }
         let at = (session.clock() + rng.below(90) as u64).min(session.horizon());
         session.wait_until(at).unwrap();
         let offered: Vec<String> = session.offered().iter().map(|c| c.id.clone()).collect();
