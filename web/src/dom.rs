@@ -56,7 +56,13 @@ pub fn append(parent: &Element, child: &Element) {
     let _ = parent.append_child(child);
 }
 
+/// Shows or hides `element`. A no-op when it already is: the panels call this every
+/// frame, and even an attribute set to the value it has is a change the browser's
+/// style system must look at.
 pub fn set_hidden(element: &Element, hidden: bool) {
+    if element.has_attribute("hidden") == hidden {
+        return;
+    }
     if hidden {
         let _ = element.set_attribute("hidden", "");
     } else {
