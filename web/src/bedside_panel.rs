@@ -15,7 +15,7 @@ use web_sys::Element;
 
 use crate::dom::{Build, append, clear, el, set_hidden};
 use crate::i18n::tr;
-use crate::sim_panel::{SimPanel, Slot, sim_event};
+use crate::sim_panel::{SimPanel, Slot, list_sentences, sim_event};
 
 pub struct BedsidePanel {
     /// The monitor's text equivalent (the canvas's description).
@@ -145,11 +145,7 @@ impl SimPanel for BedsidePanel {
 
     /// Shows what the last choice found (empty: hides the list).
     fn show_latest(&self, found: &[String]) {
-        clear(&self.latest);
-        for text in found {
-            append(&self.latest, &el("li").text(text));
-        }
-        set_hidden(&self.latest, found.is_empty());
+        list_sentences(&self.latest, found);
     }
 
     /// Redraws the monitor's text equivalent if anything shown changed, and

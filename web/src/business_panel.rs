@@ -14,7 +14,7 @@ use web_sys::Element;
 
 use crate::dom::{Build, append, clear, el, set_hidden};
 use crate::i18n::tr;
-use crate::sim_panel::{SimPanel, Slot, sim_event};
+use crate::sim_panel::{SimPanel, Slot, list_figures, list_sentences, sentences_of};
 
 pub struct BusinessPanel {
     /// The business view's text equivalent (the canvas's description).
@@ -88,16 +88,7 @@ impl BusinessPanel {
     /// Writes the board from a report.
     fn draw(&self, r: &Report) {
         self.headline.set_text_content(Some(&board::headline(r)));
-        clear(&self.kpis);
-        for kpi in board::kpis(r) {
-            append(
-                &self.kpis,
-                &el("li")
-                    .attr("data-kpi", kpi.name)
-                    .child(&el("strong").text(kpi.name))
-                    .child(&el("span").text(&format!(": {}", kpi.value))),
-            );
-        }
+        list_figures(&self.kpis, board::kpis(r).into_iter().map(|k| (k.name, k.value)));
         clear(&self.products);
         for p in &r.products {
             let item = el("li")
@@ -155,18 +146,11 @@ impl SimPanel for BusinessPanel {
     /// The business's events in one batch, as sentences (for the list and the
     /// page's announcement).
     fn take_events(&mut self, events: &[Event<Sims>], _at: Seconds) -> Vec<String> {
-        events
-            .iter()
-            .filter_map(|event| sim_event::<BusinessKind>(event).map(|e| e.text.clone()))
-            .collect()
+        sentences_of::<BusinessKind>(events)
     }
 
     fn show_latest(&self, happened: &[String]) {
-        clear(&self.latest);
-        for text in happened {
-            append(&self.latest, &el("li").text(text));
-        }
-        set_hidden(&self.latest, happened.is_empty());
+        list_sentences(&self.latest, happened);
     }
 
     /// Redraws the board if anything on it changed. Cheap when nothing did.

@@ -13,7 +13,7 @@ use web_sys::Element;
 
 use crate::dom::{Build, append, clear, el, set_hidden};
 use crate::i18n::tr;
-use crate::sim_panel::{SimPanel, Slot, sim_event};
+use crate::sim_panel::{SimPanel, Slot, list_figures, list_sentences, sentences_of};
 
 pub struct LinePanel {
     /// The line view's text equivalent (the canvas's description).
@@ -60,16 +60,7 @@ impl LinePanel {
     /// Writes the board from a report.
     fn draw(&self, r: &Report) {
         self.headline.set_text_content(Some(&board::headline(r)));
-        clear(&self.kpis);
-        for kpi in board::kpis(r) {
-            append(
-                &self.kpis,
-                &el("li")
-                    .attr("data-kpi", kpi.name)
-                    .child(&el("strong").text(kpi.name))
-                    .child(&el("span").text(&format!(": {}", kpi.value))),
-            );
-        }
+        list_figures(&self.kpis, board::kpis(r).into_iter().map(|k| (k.name, k.value)));
         clear(&self.stations);
         for (i, s) in r.stations.iter().enumerate() {
             let item = el("li")
@@ -103,18 +94,11 @@ impl SimPanel for LinePanel {
     /// The line's events in one batch, as sentences (for the list and the page's
     /// announcement).
     fn take_events(&mut self, events: &[Event<Sims>], _at: Seconds) -> Vec<String> {
-        events
-            .iter()
-            .filter_map(|event| sim_event::<LineKind>(event).map(|e| e.text().to_owned()))
-            .collect()
+        sentences_of::<LineKind>(events)
     }
 
     fn show_latest(&self, happened: &[String]) {
-        clear(&self.latest);
-        for text in happened {
-            append(&self.latest, &el("li").text(text));
-        }
-        set_hidden(&self.latest, happened.is_empty());
+        list_sentences(&self.latest, happened);
     }
 
     /// Redraws the board if anything on it changed. Cheap when nothing did.

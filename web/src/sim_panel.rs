@@ -6,9 +6,12 @@
 //! more entry in that list.
 
 use firstshift_core::sim_set::Includes;
+use firstshift_core::sim::SimModel;
 use firstshift_core::{Event, Seconds, SimKind};
 use firstshift_sims::{Scenario, Session, Sims};
 use web_sys::Element;
+
+use crate::dom::{Build, append, clear, el, set_hidden};
 
 /// Where on the play screen a panel's parts go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,5 +51,40 @@ where
     match event {
         Event::Sim(e) => e.get::<K>(),
         _ => None,
+    }
+}
+
+/// The sentences of model `K`'s events in a batch, in order.
+pub fn sentences_of<K: SimModel>(events: &[Event<Sims>]) -> Vec<String>
+where
+    Sims: Includes<K>,
+{
+    events
+        .iter()
+        .filter_map(|event| sim_event::<K>(event).map(|e| K::event_text(e).to_owned()))
+        .collect()
+}
+
+/// Lists `sentences` in `list`, one item each, and hides an empty list.
+pub fn list_sentences(list: &Element, sentences: &[String]) {
+    clear(list);
+    for text in sentences {
+        append(list, &el("li").text(text));
+    }
+    set_hidden(list, sentences.is_empty());
+}
+
+/// Writes a board's figures into `list`, each its name in bold and its value,
+/// marked with `data-kpi` for the tests.
+pub fn list_figures(list: &Element, figures: impl IntoIterator<Item = (&'static str, String)>) {
+    clear(list);
+    for (name, value) in figures {
+        append(
+            list,
+            &el("li")
+                .attr("data-kpi", name)
+                .child(&el("strong").text(name))
+                .child(&el("span").text(&format!(": {value}"))),
+        );
     }
 }

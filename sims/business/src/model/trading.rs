@@ -77,7 +77,7 @@ impl Business {
         }
         self.staff_seconds += u64::from(self.staff) * (end - self.now);
         self.now = end;
-        if self.now % 3600 == 0 {
+        if self.now.is_multiple_of(3600) {
             self.mark_cash();
         }
     }
