@@ -42,9 +42,10 @@ export function colourCount(buffer) {
 
 /** A new page that records console errors and uncaught exceptions. The service
  * worker is blocked (each test then sees the network it sets up, and no test pays
- * for the worker's background download) unless `serviceWorkers: "allow"`. */
-export async function open(browser, query = "", viewport = { width: 1366, height: 768 }, { serviceWorkers = "block" } = {}) {
-  const context = await browser.newContext({ viewport, serviceWorkers });
+ * for the worker's background download) unless `serviceWorkers: "allow"`.
+ * `bypassCSP: true` lets a test inject axe (`axeViolations`). */
+export async function open(browser, query = "", viewport = { width: 1366, height: 768 }, { serviceWorkers = "block", bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport, serviceWorkers, bypassCSP });
   const page = await context.newPage();
   page.errors = [];
   page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });

@@ -14,6 +14,7 @@ use bevy_ecs::prelude::*;
 use bevy_time::TimePlugin;
 use firstshift_bevy::{ActiveRun, RunCommand, RunEvent, RunRefused, ScenarioPlugin, ScenePlugin};
 use firstshift_core::Event;
+use firstshift_draw::chart::Timeline;
 use firstshift_report::profile::{Check, Profile};
 use firstshift_sims::Session;
 use wasm_bindgen::{JsCast, JsValue};
@@ -278,12 +279,13 @@ fn show_records(
     profile: &Profile,
     checks: &[Check],
     damaged: Option<&str>,
+    chart: Option<&Timeline>,
 ) {
     match view {
         View::Portfolio { run } => {
             let run = run.and_then(|i| profile.runs.get(i).zip(checks.get(i)));
             match run {
-                Some((run, check)) => ui.portfolio(run, check),
+                Some((run, check)) => ui.portfolio(run, check, chart),
                 None => ui.load_failed(
                     "the portfolio page",
                     "this browser no longer has that run (the profile may have been cleared); open your career profile to see the runs it keeps",
@@ -405,12 +407,18 @@ fn carry_out(player: &mut Player, effects: Vec<Effect>, run: &mut ActiveRun) -> 
             Effect::Draw(draw) => draw_screen(&mut player.ui, draw, run.session.as_ref()),
             Effect::Paused(paused) => player.ui.set_paused(paused),
             Effect::LoadRecords(view) => wasm_bindgen_futures::spawn_local(async move {
-                let (profile, checks, damaged) = crate::profile::load_checked().await;
+                let portfolio_run = match view {
+                    View::Portfolio { run } => run,
+                    _ => None,
+                };
+                let (profile, checks, damaged, chart) =
+                    crate::profile::load_checked(portfolio_run).await;
                 push(UiCommand::ShowRecords {
                     view,
                     profile,
                     checks,
                     damaged,
+                    chart,
                 });
             }),
             Effect::SaveReflection => save_reflection(&player.ui, player.controller.hosts()),
@@ -507,7 +515,8 @@ fn draw_screen(ui: &mut Ui, draw: Draw, session: Option<&Session>) {
             profile,
             checks,
             damaged,
-        } => show_records(ui, view, &profile, &checks, damaged.as_deref()),
+            chart,
+        } => show_records(ui, view, &profile, &checks, damaged.as_deref(), chart.as_ref()),
         Draw::ClassResults => ui.class_results(),
     }
 }

@@ -7,10 +7,14 @@
 //! canvas's size comes from a `ResizeObserver`, which the browser calls after its
 //! own layout: reading `clientWidth` in every frame would force a layout in the
 //! middle of the frame, the largest cost of painting the first step. The design
-//! box ([`Frame::WIDTH`] × [`Frame::HEIGHT`]) is scaled to fit the canvas whole,
+//! box (the frame's width × height) is scaled to fit the canvas whole,
 //! centred, at the screen's pixel density.
+//!
+//! The debrief's charts are stills ([`show_still`]): one frame each, painted by
+//! the same code whenever their canvas is laid out at a new size.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use bevy_app::prelude::*;
@@ -55,14 +59,18 @@ impl Target {
             .get_element_by_id(id)?
             .dyn_into()
             .ok()?;
+        let css_size = Rc::new(Cell::new((0.0, 0.0)));
+        watch_size(&canvas, Rc::clone(&css_size));
+        Target::new(canvas, css_size)
+    }
+
+    fn new(canvas: HtmlCanvasElement, css_size: Rc<Cell<(f64, f64)>>) -> Option<Target> {
         let context = canvas
             .get_context("2d")
             .ok()
             .flatten()?
             .dyn_into::<CanvasRenderingContext2d>()
             .ok()?;
-        let css_size = Rc::new(Cell::new((0.0, 0.0)));
-        watch_size(&canvas, Rc::clone(&css_size));
         Some(Target {
             canvas,
             context,
@@ -91,40 +99,107 @@ fn paint(scene: Res<SceneFrame>, mut target: NonSendMut<Target>) {
     let Some(frame) = scene.0.as_ref() else {
         return;
     };
-    // Hidden (another screen is showing): nothing to paint until it is shown.
-    let (css_w, css_h) = target.css_size.get();
-    if css_w <= 0.0 || css_h <= 0.0 {
+    target.paint(frame, scene.is_changed());
+}
+
+impl Target {
+    /// Paints `frame` if it `changed` or the canvas was resized since the last time.
+    fn paint(&mut self, frame: &Frame, changed: bool) {
+        // Hidden (another screen is showing): nothing to paint until it is shown.
+        let (css_w, css_h) = self.css_size.get();
+        if css_w <= 0.0 || css_h <= 0.0 {
+            return;
+        }
+        let density = web_sys::window()
+            .map_or(1.0, |w| w.device_pixel_ratio())
+            .max(1.0);
+        let size = (
+            (css_w * density).round() as u32,
+            (css_h * density).round() as u32,
+        );
+        if !changed && size == self.painted_size {
+            return;
+        }
+        if size != self.painted_size {
+            // Resizing the backing store clears it and resets the context.
+            self.canvas.set_width(size.0);
+            self.canvas.set_height(size.1);
+            self.painted_size = size;
+        }
+        let ctx = &self.context;
+        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        ctx.set_fill_style_str(&frame.background.to_string());
+        ctx.fill_rect(0.0, 0.0, f64::from(size.0), f64::from(size.1));
+        let (w, h) = (f64::from(frame.width), f64::from(frame.height));
+        let scale = (css_w / w).min(css_h / h) * density;
+        let (x0, y0) = (
+            (f64::from(size.0) - w * scale) / 2.0,
+            (f64::from(size.1) - h * scale) / 2.0,
+        );
+        let _ = ctx.set_transform(scale, 0.0, 0.0, scale, x0, y0);
+        for shape in &frame.shapes {
+            paint_shape(ctx, shape);
+        }
+    }
+}
+
+thread_local! {
+    /// The still canvases on the page by id, each with the observer that repaints
+    /// it: a new still with the same id replaces (and disconnects) the old one.
+    static STILLS: RefCell<HashMap<String, Still>> = RefCell::new(HashMap::new());
+}
+
+/// A still canvas's observer and the closure it calls, dropped together.
+struct Still {
+    observer: ResizeObserver,
+    _on_resize: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+/// Shows a still (a debrief chart) in `canvas`: whenever the browser lays the
+/// canvas out at a new width (first when it is shown), `draw` makes the frame
+/// for that width in CSS pixels, the canvas takes the frame's height at that
+/// scale, and the frame is painted.
+pub fn show_still(canvas: &HtmlCanvasElement, draw: impl Fn(f32) -> Frame + 'static) {
+    let Some(mut target) = Target::new(canvas.clone(), Rc::new(Cell::new((0.0, 0.0)))) else {
         return;
-    }
-    let density = web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0);
-    let size = (
-        (css_w * density).round() as u32,
-        (css_h * density).round() as u32,
-    );
-    if !scene.is_changed() && size == target.painted_size {
+    };
+    let mut drawn: Option<(f64, Frame)> = None;
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let Some(entry) = entries.iter().last() else {
+            return;
+        };
+        let rect = entry.unchecked_into::<ResizeObserverEntry>().content_rect();
+        let width = rect.width();
+        if width <= 0.0 {
+            return;
+        }
+        target.css_size.set((width, rect.height()));
+        let frame = match drawn.take() {
+            Some((w, frame)) if w == width => frame,
+            _ => draw(width as f32),
+        };
+        let height = f64::from(frame.height) * width / f64::from(frame.width);
+        if (height - rect.height()).abs() >= 0.5 {
+            // The observer calls again once the new height is laid out.
+            let _ = target
+                .canvas
+                .set_attribute("style", &format!("height: {height:.1}px"));
+        }
+        target.paint(&frame, false);
+        drawn = Some((width, frame));
+    });
+    let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
         return;
-    }
-    if size != target.painted_size {
-        // Resizing the backing store clears it and resets the context.
-        target.canvas.set_width(size.0);
-        target.canvas.set_height(size.1);
-        target.painted_size = size;
-    }
-    let ctx = &target.context;
-    let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-    ctx.set_fill_style_str(&frame.background.to_string());
-    ctx.fill_rect(0.0, 0.0, f64::from(size.0), f64::from(size.1));
-    let (w, h) = (f64::from(Frame::WIDTH), f64::from(Frame::HEIGHT));
-    let scale = (css_w / w).min(css_h / h) * density;
-    let (x0, y0) = (
-        (f64::from(size.0) - w * scale) / 2.0,
-        (f64::from(size.1) - h * scale) / 2.0,
-    );
-    let _ = ctx.set_transform(scale, 0.0, 0.0, scale, x0, y0);
-    for shape in &frame.shapes {
-        paint_shape(ctx, shape);
+    };
+    observer.observe(canvas);
+    let still = Still {
+        observer,
+        _on_resize: on_resize,
+    };
+    let old = STILLS.with(|stills| stills.borrow_mut().insert(canvas.id(), still));
+    // Disconnected before its closure is dropped, so the browser never calls it.
+    if let Some(old) = old {
+        old.observer.disconnect();
     }
 }
 

@@ -4,6 +4,7 @@
 //!
 //! [`Controller`]: crate::controller::Controller
 
+use firstshift_draw::chart::Timeline;
 use firstshift_report::profile::{Check, Profile};
 use firstshift_scenario::compiled::CheckedFile;
 
@@ -33,6 +34,8 @@ pub enum UiCommand {
         profile: Profile,
         checks: Vec<Check>,
         damaged: Option<String>,
+        /// The portfolio's run as a timeline, when it was re-played and has a model.
+        chart: Option<Timeline>,
     },
     ClearProfile,
     /// A file of this site the player asked for has arrived (or why not).

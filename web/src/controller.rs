@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use firstshift_core::transcript::encode_save;
 use firstshift_core::{Event, Transcript};
+use firstshift_draw::chart::Timeline;
 use firstshift_report::profile::{Check, Profile};
 use firstshift_rubric::{ScoreReport, score_session};
 use firstshift_scenario::catalog::Catalog;
@@ -121,6 +122,7 @@ pub enum Draw {
         profile: Profile,
         checks: Vec<Check>,
         damaged: Option<String>,
+        chart: Option<Timeline>,
     },
     ClassResults,
 }
@@ -366,12 +368,14 @@ impl Controller {
                 profile,
                 checks,
                 damaged,
+                chart,
             } => {
                 vec![self.draw(Draw::Records {
                     view,
                     profile,
                     checks,
                     damaged,
+                    chart,
                 })]
             }
             UiCommand::ClearProfile => vec![Effect::ClearProfile],

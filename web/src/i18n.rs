@@ -262,6 +262,12 @@ const SPANISH: &[(&str, &str)] = &[
     ("Actions that cost points", "Acciones que restaron puntos"),
     ("{} (−{} points)", "{} (−{} puntos)"),
     ("What you did", "Lo que hiciste"),
+    ("Time", "Hora"),
+    ("The chart's data as a table", "Los datos del gráfico en una tabla"),
+    (
+        "Each numbered line is one of your choices, numbered as in “What you did”.",
+        "Cada línea numerada es una de tus decisiones, con el mismo número que en «Lo que hiciste».",
+    ),
     (
         "Career-Ready Practices you showed",
         "Prácticas profesionales que demostraste",

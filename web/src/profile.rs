@@ -3,7 +3,10 @@
 //! leaves the browser except a reflection sent to the LMS that launched the player;
 //! the student can clear it all from the profile page.
 
+use std::sync::Arc;
+
 use firstshift_core::Transcript;
+use firstshift_draw::chart::Timeline;
 use firstshift_report::profile::{Check, Profile, Reflection, RunRecord};
 use firstshift_rubric::ScoreReport;
 use firstshift_sims::Scenario;
@@ -67,11 +70,23 @@ pub fn reflect(index: usize, reflection: Reflection) -> bool {
 }
 
 /// The stored profile with every record re-scored against its built-in scenario
-/// (fetched from this site, once each), and what each check found.
-pub async fn load_checked() -> (Profile, Vec<Check>, Option<String>) {
+/// (fetched from this site, once each), and what each check found; with run
+/// `chart_of`'s timeline, re-played from its choices, for its portfolio page.
+pub async fn load_checked(
+    chart_of: Option<usize>,
+) -> (Profile, Vec<Check>, Option<String>, Option<Timeline>) {
     let (profile, damaged) = load();
     let library =
         crate::catalog::fetch_builtin(profile.runs.iter().map(|r| r.scenario.clone())).await;
     let (shown, checks) = profile.checked(|id| library.get(id).cloned());
-    (shown, checks, damaged)
+    // Only a run whose choices re-scored is re-played: its chart is what they did.
+    let chart = chart_of
+        .filter(|&i| matches!(checks.get(i), Some(Check::Confirmed | Check::Corrected)))
+        .and_then(|i| {
+            let run = profile.runs.get(i)?;
+            let scenario = library.get(&run.scenario)?;
+            let (session, _) = run.transcript.as_ref()?.replay(Arc::clone(scenario)).ok()?;
+            crate::sims::timeline(&session)
+        });
+    (shown, checks, damaged, chart)
 }

@@ -1,11 +1,13 @@
 //! The built-in models in the browser, listed once: each model's panel (the text
-//! equivalent of its canvas, in HTML) and its canvas view. The model itself is
-//! registered in `sims/builtin`; a new model adds its line here too.
+//! equivalent of its canvas, in HTML), its canvas view and its debrief timeline.
+//! The model itself is registered in `sims/builtin`; a new model adds its lines
+//! here too.
 
 use bevy_app::App;
 use firstshift_bevy::{ActiveRun, ScenarioAppExt, SceneClock};
 use firstshift_business::BusinessKind;
 use firstshift_draw::Frame;
+use firstshift_draw::chart::{Mark, Timeline};
 use firstshift_line::LineKind;
 use firstshift_patient::PatientKind;
 
@@ -13,6 +15,7 @@ use crate::bedside_panel::BedsidePanel;
 use crate::business_panel::BusinessPanel;
 use crate::line_panel::LinePanel;
 use crate::sim_panel::SimPanel;
+use firstshift_sims::Session;
 
 /// Each model's panel, in the order the play screen places them.
 pub fn panels() -> Vec<Box<dyn SimPanel>> {
@@ -50,4 +53,30 @@ fn business_board(run: &ActiveRun, _: SceneClock) -> Option<Frame> {
     let mut frame = Frame::new(firstshift_business::scene::PANEL);
     firstshift_business::scene::paint(&mut frame, &business.report());
     Some(frame)
+}
+
+/// The run's timeline for the debrief, from the model it ran, with the student's
+/// choices marked as the debrief lists them. `None` for a branching scenario.
+pub fn timeline(session: &Session) -> Option<Timeline> {
+    let sim = session.sim();
+    let mut timeline = sim
+        .get::<PatientKind>()
+        .map(firstshift_patient::timeline::timeline)
+        .or_else(|| sim.get::<LineKind>().map(|line| line.timeline()))
+        .or_else(|| sim.get::<BusinessKind>().map(|business| business.timeline()))?;
+    let scenario = session.scenario();
+    timeline.marks = session
+        .history()
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Mark {
+            at: r.at,
+            number: i + 1,
+            label: scenario
+                .choice(&r.choice)
+                .map_or_else(|| r.choice.clone(), |(_, ch)| ch.label.clone()),
+        })
+        .collect();
+    Some(timeline)
 }

@@ -39,15 +39,16 @@ const fn limits(s: &Sizes) -> [(&'static str, u64, u64); 5] {
         // 478 KB: its own code is 32 KB raw, the rest is serde_json and std
         // instantiated for its types, some twice (once per crate that uses them).
         // Raised deliberately, to be won back (see the closing note of issue 17).
+        // The debrief's charts (issue 17, part 4) added about 14 KB brotli more.
         (
             "what a student fetches before the first choice, brotli",
             s.first_choice_brotli,
-            485_000,
+            500_000,
         ),
-        // 1.703 MB / 457 KB at the last raise (the business model: +118 KB raw,
-        // +30 KB brotli over 1.585 MB / 427 KB, which was the sims as plugins).
-        ("the player's wasm, uncompressed", s.wasm_raw, 1_720_000),
-        ("the player's wasm, brotli", s.wasm_brotli, 462_000),
+        // 1.741 MB / 470 KB at the last raise (the debrief's charts: +38 KB raw,
+        // +13.6 KB brotli over 1.703 MB / 457 KB, which was the business model).
+        ("the player's wasm, uncompressed", s.wasm_raw, 1_760_000),
+        ("the player's wasm, brotli", s.wasm_brotli, 478_000),
     ]
 }
 
@@ -135,7 +136,7 @@ mod tests {
         assert!(over_budget(&fine).is_empty());
         let heavy = Sizes {
             site_brotli: 1_300_000,
-            first_choice_brotli: 500_000,
+            first_choice_brotli: 520_000,
             ..fine
         };
         let over = over_budget(&heavy);

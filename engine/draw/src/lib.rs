@@ -12,6 +12,7 @@
 //! fit its canvas.
 
 pub mod card;
+pub mod chart;
 mod colour;
 
 pub use colour::Rgb;
@@ -134,6 +135,10 @@ impl Text {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
     pub background: Rgb,
+    /// The design box: [`Frame::WIDTH`] × [`Frame::HEIGHT`] for a live view; a
+    /// chart is as tall as its lanes and as wide as the screen lets it be.
+    pub width: f32,
+    pub height: f32,
     pub shapes: Vec<Shape>,
 }
 
@@ -143,8 +148,15 @@ impl Frame {
     pub const HEIGHT: f32 = 220.0;
 
     pub fn new(background: Rgb) -> Frame {
+        Frame::sized(background, Frame::WIDTH, Frame::HEIGHT)
+    }
+
+    /// A frame with a design box of its own.
+    pub fn sized(background: Rgb, width: f32, height: f32) -> Frame {
         Frame {
             background,
+            width,
+            height,
             shapes: Vec::new(),
         }
     }

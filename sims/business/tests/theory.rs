@@ -315,3 +315,36 @@ fn a_run_is_the_same_however_its_time_is_cut_up() {
         );
     }
 }
+
+#[test]
+fn the_debrief_timeline_shows_every_cash_movement_and_ends_at_the_balance() {
+    let mut s = setup(2);
+    s.days[1].name = "Tuesday".into();
+    s.fixed_costs_per_day = 900.0;
+    s.products[0].customers_per_day = 0.0;
+    let b = run(&s, &[], 2 * DAY);
+    let t = b.timeline();
+    let cash = &t.lanes[0].series[0];
+    assert_eq!(cash.value_at(t.end), Some(b.cash().amount()));
+    assert_eq!(cash.value_at(0), Some(1000.0));
+    // Paid at each closing: held until then, then lower.
+    let first_close = s.open_seconds();
+    assert!(cash.value_at(first_close - 60) > cash.value_at(first_close));
+    let table = t.table();
+    assert_eq!(table.columns, ["Cash ($)"]);
+    let last = table.rows.last().unwrap();
+    assert_eq!(last.values, [Some(format!("{:.2}", b.cash().amount()))]);
+    assert!(
+        table.rows[0].time.ends_with(", 11:00"),
+        "{:?}",
+        table.rows[0]
+    );
+    assert_eq!(
+        t.summary,
+        format!(
+            "Cash went from $1,000.00 to {}; it was lowest, {}, on Tuesday.",
+            b.cash().text("$"),
+            b.cash().text("$")
+        )
+    );
+}

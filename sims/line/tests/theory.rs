@@ -165,3 +165,33 @@ fn a_finite_buffer_between_two_stations_matches_the_exact_two_machine_result() {
     }
     assert!(last > 72.0 * 0.93, "B = 10 is close to the bound: {last}");
 }
+
+#[test]
+fn the_debrief_timeline_counts_good_parts_against_a_pace_that_stops_for_breaks() {
+    let mut s = line(
+        Release::Push,
+        vec![station("press", Distribution::Fixed(60.0), None)],
+        2.0,
+    );
+    s.demand = 100;
+    s.shift.breaks = vec![firstshift_line::setup::Break {
+        at_minute: 60.0,
+        minutes: 20.0,
+    }];
+    let l = run(&s, 1, 2.0);
+    let t = l.timeline();
+    assert_eq!(t.end, 7200);
+    let (good, pace) = (&t.lanes[0].series[0], &t.lanes[0].series[1]);
+    assert_eq!(good.value_at(t.end), Some(l.report().good as f64));
+    // 100 parts over 100 planned minutes: one a minute, and none in the break.
+    assert_eq!(pace.value_at(3600), Some(60.0));
+    assert_eq!(pace.value_at(3600 + 20 * 60), Some(60.0));
+    assert_eq!(pace.value_at(7200), Some(100.0));
+    assert!(t.summary.starts_with(&format!(
+        "The line made {} good parts of an order of 100",
+        l.report().good
+    )));
+    let table = t.table();
+    assert_eq!(table.columns, ["Good parts made", "The order's pace"]);
+    assert_eq!(table.rows.last().unwrap().time, "2:00:00");
+}

@@ -351,3 +351,29 @@ fn setup_problems_name_the_field_and_the_range() {
         ]
     );
 }
+
+#[test]
+fn the_debrief_timeline_follows_the_true_state_every_ten_seconds() {
+    let mut p = patient("Sepsis(severity: 0.6, worsening_per_hour: 0.6)", "");
+    minutes(&mut p, 30);
+    let t = timeline::timeline(&p);
+    assert_eq!(t.end, 30 * 60);
+    assert_eq!(t.lanes.len(), 5);
+    let news2 = &t.lanes[0].series[0];
+    assert_eq!(news2.points.len(), p.trend().len());
+    assert_eq!(news2.value_at(t.end), Some(f64::from(p.news2().total)));
+    let first = p.trend()[0].news2;
+    assert!(
+        t.summary
+            .starts_with(&format!("NEWS2 was {first} at the start")),
+        "{}",
+        t.summary
+    );
+    let table = t.table();
+    assert_eq!(
+        table.columns[..2],
+        ["NEWS2".to_owned(), "Heart rate (/min)".to_owned()]
+    );
+    // A row every two minutes of the 30.
+    assert_eq!(table.rows.len(), 16);
+}

@@ -11,7 +11,7 @@ use crate::dom::{Build, append, button, clear, el, focus};
 use crate::i18n::{self, tr, trf};
 use crate::inbox::{UiCommand, push};
 
-use super::{Screen, Ui, career_facts, criterion_item, home_link, view_link};
+use super::{Screen, Ui, career_facts, chart, criterion_item, home_link, view_link};
 
 impl Ui {
     /// The debrief. `record` is the run's place in the student's profile (when the
@@ -123,6 +123,13 @@ impl Ui {
             append(d, &list);
         }
 
+        // The chart first: its numbered lines are the list that follows.
+        let chart = crate::sims::timeline(session).map(|timeline| {
+            let (section, canvas) = chart::figure(&timeline, "debrief-chart");
+            append(d, &section);
+            (timeline, canvas)
+        });
+
         append(d, &el("h2").text(tr("What you did")));
         let timeline = el("ol").class("timeline");
         for r in &session.history().choices {
@@ -191,6 +198,10 @@ impl Ui {
             append(d, &links);
         }
         self.switch(Screen::Debrief);
+        // Painted once the debrief is shown, when its canvas has a size.
+        if let Some((timeline, Some(canvas))) = &chart {
+            chart::paint(timeline, canvas);
+        }
         focus(&heading);
         self.announce(&trf(
             "Finished. Score {}%. {}.",

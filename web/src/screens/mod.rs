@@ -5,10 +5,12 @@
 //! `UiCommand`s (the app, `bridge`, decides what they do): `catalog`, `play`
 //! (the resume prompt, the step, its choices and the clock), `debrief` (with the
 //! reflection), `records` (the career profile, the portfolio page, the class
-//! results), `errors` (the error panel). Here: the page's frame, the parts the
+//! results), `errors` (the error panel); `chart` draws a run's timeline on the
+//! debrief and the portfolio page. Here: the page's frame, the parts the
 //! screens share, and loading and failure.
 
 mod catalog;
+mod chart;
 mod debrief;
 mod errors;
 mod play;

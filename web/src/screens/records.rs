@@ -1,6 +1,7 @@
 //! The student's own records (the career profile, a run's portfolio page) and the
 //! teacher's class results.
 
+use firstshift_draw::chart::Timeline;
 use firstshift_report::profile::{Check, Profile, RunRecord};
 use web_sys::Element;
 
@@ -8,7 +9,7 @@ use crate::dom::{Build, append, button, clear, el, focus};
 use crate::i18n::{self, tr, trf};
 use crate::inbox::{UiCommand, push};
 
-use super::{Screen, Ui, criterion_item, home_link, view_link};
+use super::{Screen, Ui, chart, criterion_item, home_link, view_link};
 
 impl Ui {
     /// The student's career profile: clusters tried, interest, practices shown,
@@ -152,7 +153,7 @@ impl Ui {
 
     /// A printable record of one run: something a student can show a counsellor or
     /// an employer. The browser's print dialog saves it as a PDF.
-    pub fn portfolio(&mut self, run: &RunRecord, check: &Check) {
+    pub fn portfolio(&mut self, run: &RunRecord, check: &Check, chart: Option<&Timeline>) {
         let p = &self.portfolio;
         clear(p);
         let heading = el("h1")
@@ -196,6 +197,11 @@ impl Ui {
             append(&list, &criterion_item(c));
         }
         append(p, &list);
+        let chart = chart.map(|timeline| {
+            let (section, canvas) = chart::figure(timeline, "portfolio-chart");
+            append(p, &section);
+            (timeline, canvas)
+        });
         if !run.practices_shown.is_empty() {
             append(p, &el("h2").text(tr("Career-Ready Practices you showed")));
             let list = el("ul");
@@ -244,6 +250,9 @@ impl Ui {
         );
         append(p, &row);
         self.switch(Screen::Portfolio);
+        if let Some((timeline, Some(canvas))) = &chart {
+            chart::paint(timeline, canvas);
+        }
         focus(&heading);
     }
 

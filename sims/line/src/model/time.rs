@@ -39,7 +39,12 @@ impl Line {
     /// Seconds of planned production so far: the shift so far less its breaks (a
     /// stop to fix a problem is planned time lost, not a break).
     pub(crate) fn planned_elapsed(&self) -> f64 {
-        let now = self.now.min(self.shift_end);
+        self.planned_until(self.now)
+    }
+
+    /// Seconds of planned production from the start of the shift to `at`.
+    pub(crate) fn planned_until(&self, at: f64) -> f64 {
+        let now = at.min(self.shift_end);
         let breaks: f64 = self
             .setup
             .shift
