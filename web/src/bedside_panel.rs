@@ -14,7 +14,7 @@ use firstshift_sims::{Scenario, Session, Sims};
 use web_sys::Element;
 
 use crate::dom::{Build, append, clear, el, set_hidden};
-use crate::i18n::tr;
+use crate::i18n::{tr, trf};
 use crate::sim_panel::{SimPanel, Slot, list_sentences, sim_event};
 
 pub struct BedsidePanel {
@@ -46,17 +46,17 @@ impl BedsidePanel {
             .class("bedside")
             .attr("aria-labelledby", "bedside-heading")
             .attr("hidden", "")
-            .child(&el("h2").id("bedside-heading").text("Patient monitor"))
+            .child(&el("h2").id("bedside-heading").text(tr("Patient monitor")))
             .child(&status)
             .child(&values)
             .child(&news2);
         let latest = el("ul")
             .id("latest-findings")
             .class("findings")
-            .attr("aria-label", "What you found")
+            .attr("aria-label", tr("What you found"))
             .attr("hidden", "");
         let record_list = el("ol").id("findings-record").class("findings");
-        let record_count = el("span").text("Everything you have found (0)");
+        let record_count = el("span").text(&trf("Everything you have found ({})", &[&0]));
         let record = el("details")
             .id("findings")
             .attr("hidden", "")
@@ -100,7 +100,7 @@ impl SimPanel for BedsidePanel {
         clear(&self.record_list);
         self.found = 0;
         self.record_count
-            .set_text_content(Some("Everything you have found (0)"));
+            .set_text_content(Some(&trf("Everything you have found ({})", &[&0])));
         set_hidden(&self.latest, true);
         set_hidden(&self.record, true);
         self.alarm_live.set_text_content(Some(""));
@@ -138,7 +138,7 @@ impl SimPanel for BedsidePanel {
         if self.found > 0 {
             set_hidden(&self.record, false);
             self.record_count
-                .set_text_content(Some(&format!("Everything you have found ({})", self.found)));
+                .set_text_content(Some(&trf("Everything you have found ({})", &[&self.found])));
         }
         new
     }
@@ -156,6 +156,7 @@ impl SimPanel for BedsidePanel {
             return;
         };
         set_hidden(&self.monitor, false);
+        self.announcer.set_language(patient.language());
         if let Some(message) = self.announcer.poll(now_ms) {
             self.alarm_live.set_text_content(Some(&message));
         }

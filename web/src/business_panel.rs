@@ -46,7 +46,7 @@ impl BusinessPanel {
             .id("business-days")
             .class("scores")
             .attr("hidden", "")
-            .child(&el("caption").text("Each day's figures, and the cash in the bank after it"))
+            .child(&el("caption").text(tr("Each day's figures, and the cash in the bank after it")))
             .child(&el("thead").child(&head))
             .child(&days);
         let board = el("section")
@@ -54,10 +54,10 @@ impl BusinessPanel {
             .class("bedside")
             .attr("aria-labelledby", "business-board-heading")
             .attr("hidden", "")
-            .child(&el("h2").id("business-board-heading").text("Business board"))
+            .child(&el("h2").id("business-board-heading").text(tr("Business board")))
             .child(&headline)
             .child(&kpis)
-            .child(&el("h3").text("On the shelf"))
+            .child(&el("h3").text(tr("On the shelf")))
             .child(&products)
             .child(
                 &el("div")

@@ -143,17 +143,32 @@ const SPANISH: &[(&str, &str)] = &[
     ),
     (
         "The patient's bedside monitor (described in the Patient monitor section)",
-        "El monitor del paciente (descrito en la sección Patient monitor)",
+        "El monitor del paciente (descrito en la sección Monitor del paciente)",
     ),
     (
         "The production line: stations, buffers and KPIs (described in the Production board section)",
-        "La línea de producción: estaciones, colas e indicadores (descritos en la sección Production board)",
+        "La línea de producción: estaciones, colas e indicadores (descritos en la sección Tablero de producción)",
     ),
     (
         "The business: cash in the bank over the days and each product's shelf (described in the Business board section)",
-        "El negocio: el dinero en el banco día a día y las existencias de cada producto (descritos en la sección Business board)",
+        "El negocio: el dinero en el banco día a día y las existencias de cada producto (descritos en la sección Tablero del negocio)",
     ),
     ("Open in a new tab", "Abrir en una pestaña nueva"),
+    // The simulations' panels (the models say their own sentences).
+    ("Patient monitor", "Monitor del paciente"),
+    ("What you found", "Lo que encontraste"),
+    (
+        "Everything you have found ({})",
+        "Todo lo que has encontrado ({})",
+    ),
+    ("Production board", "Tablero de producción"),
+    ("Stations, in flow order", "Estaciones, en orden de flujo"),
+    ("Business board", "Tablero del negocio"),
+    ("On the shelf", "En el estante"),
+    (
+        "Each day's figures, and the cash in the bank after it",
+        "Las cifras de cada día y el dinero en el banco después",
+    ),
     // The catalog.
     ("Try a career", "Prueba una profesión"),
     (

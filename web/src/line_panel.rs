@@ -36,10 +36,10 @@ impl LinePanel {
             .class("bedside")
             .attr("aria-labelledby", "line-board-heading")
             .attr("hidden", "")
-            .child(&el("h2").id("line-board-heading").text("Production board"))
+            .child(&el("h2").id("line-board-heading").text(tr("Production board")))
             .child(&headline)
             .child(&kpis)
-            .child(&el("h3").text("Stations, in flow order"))
+            .child(&el("h3").text(tr("Stations, in flow order")))
             .child(&stations);
         let latest = el("ul")
             .id("line-events")
@@ -66,7 +66,7 @@ impl LinePanel {
             let item = el("li")
                 .attr("data-station", &s.id)
                 .attr("data-state", s.state.word())
-                .text(&board::station_line(s));
+                .text(&board::station_line(s, r.language));
             if r.bottleneck == Some(i) {
                 let _ = item.class_list().add_1("bottleneck");
             }

@@ -9,12 +9,14 @@
 //!   in `firstshift-scenario`).
 //! * [`condition`] — evaluation of typed conditions against a run's [`History`].
 //! * [`sim`] — the extension point through which simulation models plug in.
+//! * [`language`] — the language a model's own sentences are said in.
 //! * [`sim_set`] — models composed into the one set a scenario's `sim:` names.
 //! * [`session`] — a running scenario: offered choices, `choose`, the clock, events.
 //! * [`transcript`] — the JSON record of a run and the compact save that fits
 //!   SCORM 1.2's `suspend_data`.
 
 pub mod condition;
+pub mod language;
 pub mod model;
 pub mod session;
 pub mod sim;
@@ -22,6 +24,7 @@ pub mod sim_set;
 pub mod transcript;
 
 pub use condition::History;
+pub use language::{Language, Phrasebook};
 pub use model::*;
 pub use session::{ChoiceError, Event, Session};
 pub use sim::{NoSim, SimKind, SimModel, SimState};

@@ -69,6 +69,10 @@ pub struct Scenario<K: SimKind = NoSim> {
     /// language re-scores against the original (see [`Scenario::content_hash`]).
     #[serde(skip)]
     pub translated_from: Option<u64>,
+    /// The language its models speak: a translated copy's, when a model speaks it
+    /// (see [`crate::language`]). Like the translation, it changes only words.
+    #[serde(skip)]
+    pub language: crate::Language,
 }
 
 /// One moment of the story: text and the choices the student has there, or an ending.

@@ -146,7 +146,8 @@ impl<K: SimKind> Session<K> {
                 step: scenario.start.clone(),
             });
         }
-        let sim = K::start(&scenario.sim, seed);
+        let mut sim = K::start(&scenario.sim, seed);
+        sim.set_language(scenario.language);
         let mut session = Session {
             step: scenario.start.clone(),
             history: History {

@@ -11,7 +11,7 @@ use std::fmt::Debug;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::Seconds;
+use crate::{Language, Seconds};
 
 /// A family of simulation models, with the vocabulary scenario files use for it.
 pub trait SimKind: Sized + Clone + Debug + PartialEq + Send + Sync + 'static {
@@ -38,6 +38,10 @@ pub trait SimState<K: SimKind> {
     fn act(&mut self, action: &K::Action) -> Vec<K::Event>;
     /// Answers a query about the model's current state.
     fn holds(&self, query: &K::Query) -> bool;
+    /// Says its sentences from now on in `language` (the session calls it at the
+    /// start, with the scenario's). Never changes a number. A model with nothing
+    /// to say ignores it.
+    fn set_language(&mut self, _language: Language) {}
 }
 
 /// The kind for pure branching scenarios: no model at all.
@@ -138,6 +142,11 @@ pub trait SimModel: SimKind {
     fn query_problems(_setup: &Self::Setup, _query: &Self::Query) -> Vec<UseProblem> {
         Vec::new()
     }
+    /// Every text a student reads in a setup (a patient's name and answers, a
+    /// station's name), each with an id under the setup (`answers.History`,
+    /// `stations.2.name`), for translation files. Ids name the text by what it is,
+    /// never by its English, so a translation survives a reworded original.
+    fn visit_setup_texts(_setup: &mut Self::Setup, _visit: &mut dyn FnMut(&str, &mut String)) {}
     /// The sentence a player shows for an event.
     fn event_text(event: &Self::Event) -> &str;
     /// The model's state in words, one line each, for a player with no canvas and

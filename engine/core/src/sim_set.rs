@@ -38,6 +38,8 @@ pub trait SimCatalog: SimKind {
     fn action_problems(setup: &Self::Setup, action: &Self::Action) -> Vec<UseProblem>;
     fn query_problems(setup: &Self::Setup, query: &Self::Query) -> Vec<UseProblem>;
     fn event_text(event: &Self::Event) -> &str;
+    /// The setup's student-visible texts ([`crate::sim::SimModel::visit_setup_texts`]).
+    fn visit_setup_texts(setup: &mut Self::Setup, visit: &mut dyn FnMut(&str, &mut String));
 }
 
 /// One model of a set, as the format and the tools describe it.
@@ -91,6 +93,7 @@ impl SimCatalog for NoSim {
     fn event_text(event: &Never) -> &str {
         match *event {}
     }
+    fn visit_setup_texts(_: &mut crate::sim::NoSetup, _: &mut dyn FnMut(&str, &mut String)) {}
 }
 
 /// Composes models into one set. One line per model: the word a scenario writes
@@ -183,6 +186,13 @@ macro_rules! sim_set {
                 }
             }
 
+            fn set_language(&mut self, language: $crate::Language) {
+                match self {
+                    SimRun::None => {}
+                    $(SimRun::$name(s) => $crate::SimState::<$kind>::set_language(&mut **s, language),)+
+                }
+            }
+
             /// A question about another model is false (validation reports it first).
             fn holds(&self, query: &SimQuery) -> bool {
                 #[allow(unreachable_patterns)]
@@ -258,6 +268,12 @@ macro_rules! sim_set {
             fn event_text(event: &SimEvent) -> &str {
                 match event {
                     $(SimEvent::$name(e) => <$kind as $crate::sim::SimModel>::event_text(e),)+
+                }
+            }
+            fn visit_setup_texts(setup: &mut SimSetup, visit: &mut dyn FnMut(&str, &mut String)) {
+                match setup {
+                    SimSetup::None => {}
+                    $(SimSetup::$name(s) => <$kind as $crate::sim::SimModel>::visit_setup_texts(s, visit),)+
                 }
             }
         }

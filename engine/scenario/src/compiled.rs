@@ -17,6 +17,7 @@
 
 use std::sync::Arc;
 
+use firstshift_core::Language;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{self, JsonDiagnostic, SourceFile};
@@ -32,6 +33,9 @@ struct Envelope<S> {
     /// which the scenario's serialisation skips because the hash is made from it.
     #[serde(default)]
     translated_from: Option<u64>,
+    /// The language its models speak ([`Scenario::language`]), skipped likewise.
+    #[serde(default)]
+    language: Language,
     scenario: S,
 }
 
@@ -41,6 +45,7 @@ pub fn compile<K: SimCatalog>(scenario: &Scenario<K>) -> String {
     // numbers the validator has checked are finite: serialising it cannot fail.
     serde_json::to_string(&Envelope {
         translated_from: scenario.translated_from,
+        language: scenario.language,
         scenario,
     })
     .unwrap_or_default()
@@ -52,6 +57,7 @@ pub fn load_compiled<K: SimCatalog>(text: &str) -> Result<Arc<Scenario<K>>, Stri
     let envelope: Envelope<Scenario<K>> = serde_json::from_str(text).map_err(|e| damaged(&e))?;
     let mut scenario = envelope.scenario;
     scenario.translated_from = envelope.translated_from;
+    scenario.language = envelope.language;
     Ok(Arc::new(scenario))
 }
 

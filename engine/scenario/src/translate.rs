@@ -7,13 +7,18 @@
 //! says which. Ids, choices, conditions and scores are never translated, so a run in
 //! any language is the same run and re-scores against the original scenario.
 //!
-//! Not yet translatable: the texts inside a simulation's setup (a patient's answers,
-//! station names) and what the models report about themselves.
+//! A simulation's setup texts (a patient's name and answers, the line's station
+//! names) have ids under `sim.` that the model gives (`sim.answers.History`,
+//! `sim.stations.2.name`). What a model says as it runs is not in the file: it
+//! holds numbers only the run knows, so each model says it in the translation's
+//! language from its own phrasebook (`firstshift_core::language`).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+
+use firstshift_core::Language;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load;
@@ -72,6 +77,7 @@ fn visit<K: SimCatalog>(s: &mut Scenario<K>, f: &mut dyn FnMut(&str, &mut String
             );
         }
     }
+    K::visit_setup_texts(&mut s.sim, &mut |id, text| f(&format!("sim.{id}"), text));
     for (id, step) in &mut s.steps {
         f(&format!("steps.{id}.text"), &mut step.text);
         for c in &mut step.choices {
@@ -152,6 +158,7 @@ pub fn translate<K: SimCatalog>(
         }
     });
     copy.translated_from = Some(scenario.content_hash());
+    copy.language = Language::from_code(&translation.language).unwrap_or_default();
     Arc::new(copy)
 }
 

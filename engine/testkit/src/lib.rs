@@ -68,6 +68,30 @@ pub fn config(ci_cases: u32) -> Config {
     }
 }
 
+/// The text of every `.rs` file under a crate's `src/` (`env!("CARGO_MANIFEST_DIR")`),
+/// for tests that read the source, such as a model's phrasebook check
+/// (`firstshift_core::Phrasebook::check`).
+pub fn rust_sources(manifest_dir: &str) -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut dirs = vec![std::path::Path::new(manifest_dir).join("src")];
+    while let Some(dir) = dirs.pop() {
+        let mut entries: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                texts.push(std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,3 +106,4 @@ mod tests {
         }
     }
 }
+

@@ -178,6 +178,15 @@ impl SimModel for LineKind {
         unknown_stations(setup, &query.stations())
     }
 
+    /// The line's name and each station's, by place: `stations.1.name`. Station
+    /// ids are what decisions name, so they are never translated.
+    fn visit_setup_texts(setup: &mut LineSetup, visit: &mut dyn FnMut(&str, &mut String)) {
+        visit("name", &mut setup.name);
+        for (i, station) in setup.stations.iter_mut().enumerate() {
+            visit(&format!("stations.{i}.name"), &mut station.name);
+        }
+    }
+
     fn event_text(event: &LineEvent) -> &str {
         event.text()
     }
@@ -280,10 +289,12 @@ impl Line {
         match h {
             Happening::BrokeDown(i) => LineEvent::Breakdown {
                 station: self.stations[i].id.clone(),
-                text: format!(
+                text: self.fill(
                     "{} has broken down at {}. A technician is called.",
-                    self.station_name(i),
-                    firstshift_core::clock_text(at as Seconds)
+                    &[
+                        &self.station_name(i),
+                        &firstshift_core::clock_text(at as Seconds),
+                    ],
                 ),
             },
             Happening::Repaired {
@@ -291,36 +302,37 @@ impl Line {
                 down_seconds,
             } => LineEvent::Repaired {
                 station: self.stations[station].id.clone(),
-                text: format!(
+                text: self.fill(
                     "{} is running again after {} minutes down.",
-                    self.station_name(station),
-                    (down_seconds / 60.0).round()
+                    &[&self.station_name(station), &(down_seconds / 60.0).round()],
                 ),
             },
             Happening::MaintenanceDone(i) => LineEvent::MaintenanceDone {
                 station: self.stations[i].id.clone(),
-                text: format!(
+                text: self.fill(
                     "Preventive maintenance on {} is done.",
-                    self.station_name(i)
+                    &[&self.station_name(i)],
                 ),
             },
             Happening::BreakStarted { minutes } => LineEvent::BreakStarted {
-                text: format!("The line stops for a {minutes}-minute break."),
+                text: self.fill("The line stops for a {}-minute break.", &[&minutes]),
             },
             Happening::Restarted => LineEvent::Restarted {
-                text: "The line is running again.".into(),
+                text: self.say("The line is running again.").into(),
             },
             Happening::ShiftEnded => {
                 let r = self.report();
                 LineEvent::ShiftEnded {
-                    text: format!(
+                    text: self.fill(
                         "End of shift: {} good parts of {} ordered.",
-                        r.good, r.demand
+                        &[&r.good, &r.demand],
                     ),
                 }
             }
             Happening::FirstEscape => LineEvent::Escape {
-                text: "A customer reports a defective part: a defect got past every check.".into(),
+                text: self
+                    .say("A customer reports a defective part: a defect got past every check.")
+                    .into(),
             },
         }
     }
@@ -328,72 +340,76 @@ impl Line {
     fn decide(&mut self, action: &LineAction) -> Result<String, String> {
         let station = |line: &Line, id: &str| {
             line.index(id)
-                .ok_or_else(|| format!("This line has no station `{id}`."))
+                .ok_or_else(|| line.fill("This line has no station `{}`.", &[&id]))
         };
         let money = |x: f64| format!("{x:.0}");
         match action {
             LineAction::MoveOperator(from, to) => {
                 let (f, t) = (station(self, from)?, station(self, to)?);
                 self.move_operator(f, t)?;
-                Ok(format!(
+                Ok(self.fill(
                     "An operator moves from {} to {}.",
-                    self.station_name(f),
-                    self.station_name(t)
+                    &[&self.station_name(f), &self.station_name(t)],
                 ))
             }
             LineAction::AddBuffer(id, places) => {
                 let i = station(self, id)?;
                 let cost = self.add_buffer(i, *places)?;
-                Ok(format!(
+                Ok(self.fill(
                     "The buffer before {} now holds {} parts (cost {}).",
-                    self.station_name(i),
-                    self.buffers[i].capacity.unwrap_or(0),
-                    money(cost)
+                    &[
+                        &self.station_name(i),
+                        &self.buffers[i].capacity.unwrap_or(0),
+                        &money(cost),
+                    ],
                 ))
             }
             LineAction::PreventiveMaintenance(id) => {
                 let i = station(self, id)?;
                 let cost = self.preventive_maintenance(i)?;
-                Ok(format!(
+                Ok(self.fill(
                     "Preventive maintenance booked on {} (cost {}).",
-                    self.station_name(i),
-                    money(cost)
+                    &[&self.station_name(i), &money(cost)],
                 ))
             }
             LineAction::BatchSize(n) => {
                 self.set_batch_size(*n);
-                Ok(format!(
+                Ok(self.fill(
                     "Products are now released in batches of {}.",
-                    self.batch_size
+                    &[&self.batch_size],
                 ))
             }
             LineAction::AddInspection(id) => {
                 let i = station(self, id)?;
                 let rework = self.set_inspection(i, true);
-                Ok(format!(
+                Ok(self.fill(
                     "{} now checks every part ({} seconds each) and {} the defects it finds.",
-                    self.station_name(i),
-                    self.setup.added_inspection.seconds,
-                    if rework {
-                        "sends back for rework"
-                    } else {
-                        "scraps"
-                    }
+                    &[
+                        &self.station_name(i),
+                        &self.setup.added_inspection.seconds,
+                        &if rework {
+                            self.say("sends back for rework")
+                        } else {
+                            self.say("scraps")
+                        },
+                    ],
                 ))
             }
             LineAction::RemoveInspection(id) => {
                 let i = station(self, id)?;
                 let _ = self.set_inspection(i, false);
-                Ok(format!("{} no longer inspects.", self.station_name(i)))
+                Ok(self.fill("{} no longer inspects.", &[&self.station_name(i)]))
             }
             LineAction::ReduceChangeover(id, percent) => {
                 let i = station(self, id)?;
                 let p = percent.clamp(0.0, 100.0);
                 self.stations[i].changeover *= 1.0 - p / 100.0;
-                Ok(format!(
-                    "Changeovers at {} now take {:.0} minutes.",
-                    self.station_name(i),
-                    self.stations[i].changeover / 60.0
+                Ok(self.fill(
+                    "Changeovers at {} now take {} minutes.",
+                    &[
+                        &self.station_name(i),
+                        &format!("{:.0}", self.stations[i].changeover / 60.0),
+                    ],
                 ))
             }
             LineAction::SpeedUp(id, percent) => {
@@ -402,25 +418,30 @@ impl Line {
                 let s = &mut self.stations[i];
                 s.pace *= 1.0 - p / 100.0;
                 s.defect_rate = (s.defect_rate * (1.0 + p / 20.0) + p / 1000.0).min(1.0);
-                Ok(format!(
-                    "{} runs {p:.0} % faster; its defect rate is now {:.1} %.",
-                    s.name,
-                    s.defect_rate * 100.0
+                let s = &self.stations[i];
+                Ok(self.fill(
+                    "{} runs {} % faster; its defect rate is now {} %.",
+                    &[
+                        &s.name,
+                        &format!("{p:.0}"),
+                        &format!("{:.1}", s.defect_rate * 100.0),
+                    ],
                 ))
             }
             LineAction::StopLine(id, minutes) => {
                 let i = station(self, id)?;
                 let minutes = minutes.clamp(1.0, 480.0);
                 let fixed = self.stop_line(i, minutes);
+                let minutes = format!("{minutes:.0}");
                 Ok(if fixed {
-                    format!(
-                        "The line stops for {minutes:.0} minutes. The team finds the root cause at {} and fixes it.",
-                        self.station_name(i)
+                    self.fill(
+                        "The line stops for {} minutes. The team finds the root cause at {} and fixes it.",
+                        &[&minutes, &self.station_name(i)],
                     )
                 } else {
-                    format!(
-                        "The line stops for {minutes:.0} minutes. The team finds nothing to fix at {}.",
-                        self.station_name(i)
+                    self.fill(
+                        "The line stops for {} minutes. The team finds nothing to fix at {}.",
+                        &[&minutes, &self.station_name(i)],
                     )
                 })
             }
@@ -442,6 +463,10 @@ impl SimState<LineKind> for Line {
             Err(text) => LineEvent::Refused { text },
         });
         events
+    }
+
+    fn set_language(&mut self, language: firstshift_core::Language) {
+        self.language = language;
     }
 
     fn holds(&self, query: &LineQuery) -> bool {

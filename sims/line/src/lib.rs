@@ -17,6 +17,7 @@
 //!   ([`SimModel`](firstshift_core::SimModel)): decisions, questions, events, examples,
 //!   the template, the checks on station names.
 //! * [`scene`] — the line drawn as a 2D scene (shapes and text, no renderer).
+//! * [`spanish`] — the Spanish of every sentence the model says (its phrasebook).
 //! * [`timeline`] — the shift's good parts against the order's pace, for the debrief.
 
 pub mod board;
@@ -26,6 +27,7 @@ pub mod random;
 pub mod report;
 pub mod scene;
 pub mod setup;
+pub mod spanish;
 pub mod timeline;
 
 pub use kind::{EXAMPLES, LineAction, LineEvent, LineKind, LineQuery};

@@ -24,6 +24,9 @@ use crate::model::{DownReason, Line, StationState};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub name: String,
+    /// The language the board ([`crate::board`]) says it in.
+    #[serde(skip)]
+    pub language: firstshift_core::Language,
     /// Seconds since the start of the shift.
     pub at: f64,
     pub shift_seconds: f64,
@@ -157,6 +160,7 @@ impl Line {
         let overtime = overtime_hours * c.overtime_hour;
         Report {
             name: self.setup.name.clone(),
+            language: self.language,
             at: self.now,
             shift_seconds: self.shift_end,
             on_break: !self.is_closed()

@@ -13,6 +13,7 @@ use firstshift_draw::{Align, Baseline, Frame, Rgb, Text};
 use crate::board;
 use crate::model::StationState;
 use crate::report::Report;
+use crate::spanish::WORDS;
 
 const LEFT: f32 = 8.0;
 const WIDTH: f32 = 784.0;
@@ -56,26 +57,36 @@ pub fn paint(frame: &mut Frame, report: &Report) {
         let x = LEFT + 8.0 + k as f32 * 128.0;
         frame.rect(x - 5.0, 203.0, 10.0, 10.0, state_colour(state));
         frame.text(
-            Text::new(state.word(), x + 9.0, 208.0, 11.0, GREY)
-                .align(Align::Left, Baseline::Middle)
-                .fit(110.0),
+            Text::new(
+                WORDS.say(report.language, state.word()),
+                x + 9.0,
+                208.0,
+                11.0,
+                GREY,
+            )
+            .align(Align::Left, Baseline::Middle)
+            .fit(110.0),
         );
     }
 }
 
 fn paint_kpis(frame: &mut Frame, r: &Report) {
+    let l = r.language;
     let values = [
-        format!("{} good of {}", r.good, r.demand),
+        WORDS.fill(l, "{} good of {}", &[&r.good, &r.demand]),
         format!("OEE {:.0} %", r.oee * 100.0),
-        format!("{:.0} an hour", r.throughput_per_hour),
-        format!(
-            "Takt {:.0} s, line {}",
-            r.takt_seconds,
-            r.line_cycle_seconds
-                .map_or("--".to_string(), |c| format!("{c:.0} s"))
+        WORDS.fill(l, "{} an hour", &[&format!("{:.0}", r.throughput_per_hour)]),
+        WORDS.fill(
+            l,
+            "Takt {} s, line {}",
+            &[
+                &format!("{:.0}", r.takt_seconds),
+                &r.line_cycle_seconds
+                    .map_or("--".to_string(), |c| format!("{c:.0} s")),
+            ],
         ),
-        format!("WIP {}", r.wip),
-        format!("Lead {:.1} min", r.lead_time / 60.0),
+        WORDS.fill(l, "WIP {}", &[&r.wip]),
+        WORDS.fill(l, "Lead {} min", &[&format!("{:.1}", r.lead_time / 60.0)]),
     ];
     for (k, value) in values.into_iter().enumerate() {
         let (size, colour) = if k == 0 { (15.0, WHITE) } else { (13.0, GREY) };
@@ -113,6 +124,7 @@ fn slot_geometry(i: usize, n: usize) -> SlotGeometry {
 
 fn paint_station(frame: &mut Frame, r: &Report, i: usize, n: usize) {
     let s = &r.stations[i];
+    let language = r.language;
     let SlotGeometry {
         w,
         buffer_x,
@@ -168,9 +180,9 @@ fn paint_station(frame: &mut Frame, r: &Report, i: usize, n: usize) {
         .fit(buffer_w + 12.0),
     );
     let crew = match (s.crew_needed, s.crew) {
-        (0, 0) => "auto".to_string(),
-        (_, 1) => "1 person".to_string(),
-        (_, c) => format!("{c} people"),
+        (0, 0) => WORDS.say(language, "auto").to_string(),
+        (_, 1) => WORDS.say(language, "1 person").to_string(),
+        (_, c) => WORDS.fill(language, "{} people", &[&c]),
     };
     frame.text(
         Text::new(crew, box_middle, BOX_TOP - 3.0, 10.0, WHITE)
@@ -184,7 +196,7 @@ fn paint_station(frame: &mut Frame, r: &Report, i: usize, n: usize) {
     );
     frame.text(
         Text::new(
-            board::state_words(s),
+            board::state_words(s, language),
             box_middle,
             box_bottom + 36.0,
             10.0,

@@ -2,10 +2,11 @@
 //! the order's pace (the demand's share of the planned time so far, flat through
 //! the breaks), as one [`Timeline`](firstshift_draw::chart::Timeline).
 
-use firstshift_core::Seconds;
+use firstshift_core::{Language, Seconds};
 use firstshift_draw::chart::{Between, Lane, Role, Series, TimeAxis, Timeline};
 
 use crate::model::{Line, TREND_EVERY};
+use crate::spanish::WORDS;
 
 impl Line {
     /// The shift's timeline; its marks are left to the player.
@@ -36,24 +37,26 @@ impl Line {
 
         let (made, due) = (self.good, pace_at(end).floor());
         Timeline {
-            title: "The line over your shift: good parts against the order's pace".to_owned(),
-            summary: summary(made, due, self.setup.demand),
+            title: self
+                .say("The line over your shift: good parts against the order's pace")
+                .to_owned(),
+            summary: summary(self.language, made, due, self.setup.demand),
             axis: TimeAxis::Clock,
             end: seconds(end),
             lanes: vec![Lane {
-                name: "Good parts".to_owned(),
+                name: self.say("Good parts").to_owned(),
                 unit: String::new(),
                 decimals: 0,
                 covers: (0.0, 1.0),
                 series: vec![
                     Series {
-                        name: "Good parts made".to_owned(),
+                        name: self.say("Good parts made").to_owned(),
                         role: Role::Measured,
                         between: Between::Held,
                         points: good,
                     },
                     Series {
-                        name: "The order's pace".to_owned(),
+                        name: self.say("The order's pace").to_owned(),
                         role: Role::Target,
                         between: Between::Straight,
                         points: pace,
@@ -71,15 +74,17 @@ fn seconds(t: f64) -> Seconds {
 }
 
 /// Where the line ended against its pace and its order, in one sentence.
-fn summary(made: u64, due: f64, demand: u32) -> String {
+fn summary(l: Language, made: u64, due: f64, demand: u32) -> String {
     let due = due as u64;
     let against = if made >= due {
-        format!("{} ahead of", made - due)
+        WORDS.fill(l, "{} ahead of", &[&(made - due)])
     } else {
-        format!("{} behind", due - made)
+        WORDS.fill(l, "{} behind", &[&(due - made)])
     };
-    format!(
-        "The line made {made} good parts of an order of {demand}, ending {against} the order's pace ({due} by then)."
+    WORDS.fill(
+        l,
+        "The line made {} good parts of an order of {}, ending {} the order's pace ({} by then).",
+        &[&made, &demand, &against, &due],
     )
 }
 
@@ -90,9 +95,11 @@ mod tests {
     #[test]
     fn the_summary_says_how_far_ahead_or_behind_the_pace() {
         assert_eq!(
-            summary(90, 100.0, 400),
+            summary(Language::English, 90, 100.0, 400),
             "The line made 90 good parts of an order of 400, ending 10 behind the order's pace (100 by then)."
         );
-        assert!(summary(120, 100.0, 400).contains("20 ahead of the order's pace"));
+        assert!(
+            summary(Language::English, 120, 100.0, 400).contains("20 ahead of the order's pace")
+        );
     }
 }

@@ -36,7 +36,7 @@ fn shows_each_station_its_state_its_buffer_and_the_kpis() {
         assert!(frame.shows(name), "{name}");
     }
     for station in &report.stations {
-        let words = firstshift_line::board::state_words(station);
+        let words = firstshift_line::board::state_words(station, report.language);
         assert!(frame.shows(&words), "{words}");
     }
     // The cutter spends its time waiting for the welder.

@@ -11,17 +11,26 @@
 
 use std::collections::BTreeMap;
 
+use firstshift_core::Language;
+
 use crate::Vital;
+use crate::spanish::WORDS;
 
 #[derive(Debug, Clone, Default)]
 pub struct AlarmAnnouncer {
     pending: BTreeMap<Vital, (bool, String)>,
     last_spoken_ms: Option<f64>,
+    language: Language,
 }
 
 impl AlarmAnnouncer {
     /// The shortest time between two announcements, in real milliseconds.
     pub const GAP_MS: f64 = 10_000.0;
+
+    /// Announces in `language` from now on (the patient's: its alarm texts are).
+    pub fn set_language(&mut self, language: Language) {
+        self.language = language;
+    }
 
     /// Queues an alarm. A newer alarm for the same vital replaces the older one.
     pub fn push(&mut self, vital: Vital, critical: bool, text: &str) {
@@ -44,7 +53,7 @@ impl AlarmAnnouncer {
         alarms.sort_by_key(|(critical, _)| !*critical);
         self.last_spoken_ms = Some(now_ms);
         let texts: Vec<String> = alarms.into_iter().map(|(_, t)| t).collect();
-        Some(format!("Monitor alarm. {}", texts.join(" ")))
+        Some(WORDS.fill(self.language, "Monitor alarm. {}", &[&texts.join(" ")]))
     }
 
     /// Forgets queued alarms (a new run, or the monitor removed).

@@ -7,9 +7,10 @@
 //! equivalent for screen readers. It shows only what the student
 //! has found out; the model's true state stays hidden until the debrief.
 
-use firstshift_core::{Seconds, clock_text};
+use firstshift_core::{Language, Seconds, clock_text};
 
 use crate::patient::ChartedScore;
+use crate::spanish::WORDS;
 use crate::{Patient, Vital};
 
 /// Where a shown value came from.
@@ -33,30 +34,31 @@ pub struct Row {
     pub source: Source,
     /// Outside its alarm limits on the attached monitor.
     pub alarm: bool,
+    /// The language of [`Row::sentence`].
+    pub language: Language,
 }
 
 impl Row {
     /// One sentence for the text equivalent: "Heart rate 96 beats/min, live on the monitor."
     pub fn sentence(&self) -> String {
-        let label = self.vital.label();
+        let language = self.language;
+        let label = WORDS.say(language, self.vital.label());
         let alarm = if self.alarm {
-            " Alarm: out of range."
+            WORDS.say(language, " Alarm: out of range.")
         } else {
             ""
         };
+        let value = |v: &str| format!("{label} {v}{}", unit(self.unit));
         match (&self.value, self.source) {
-            (Some(v), Source::Live) => format!(
-                "{label} {v}{}, live on the monitor.{alarm}",
-                unit(self.unit)
-            ),
-            (Some(v), Source::Measured(at)) => {
-                format!(
-                    "{label} {v}{}, measured at {}.{alarm}",
-                    unit(self.unit),
-                    clock_text(at)
-                )
+            (Some(v), Source::Live) => {
+                WORDS.fill(language, "{}, live on the monitor.{}", &[&value(v), &alarm])
             }
-            _ => format!("{label}: not measured yet."),
+            (Some(v), Source::Measured(at)) => WORDS.fill(
+                language,
+                "{}, measured at {}.{}",
+                &[&value(v), &clock_text(at), &alarm],
+            ),
+            _ => WORDS.fill(language, "{}: not measured yet.", &[&label]),
         }
     }
 }
@@ -81,6 +83,7 @@ pub struct Bedside {
     pub rows: Vec<Row>,
     /// Every NEWS2 charted, oldest first.
     pub news2: Vec<ChartedScore>,
+    pub language: Language,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -128,6 +131,7 @@ impl Bedside {
     pub fn of(patient: &Patient) -> Bedside {
         let monitor = patient.monitor();
         let arrested = patient.is_arrested();
+        let language = patient.language();
         let rows = SHOWN
             .iter()
             .map(|&vital| {
@@ -160,6 +164,7 @@ impl Bedside {
                     unit,
                     source,
                     alarm,
+                    language,
                 }
             })
             .collect();
@@ -175,6 +180,7 @@ impl Bedside {
             }),
             rows,
             news2: patient.charted().to_vec(),
+            language,
         }
     }
 
@@ -185,26 +191,38 @@ impl Bedside {
     /// One line about the monitor itself, for the text equivalent.
     pub fn status_sentence(&self) -> String {
         let name = &self.name;
+        let l = self.language;
         if self.arrested && self.monitor_attached {
-            format!("Monitor on {name}: no pulse. Cardiac arrest.")
+            WORDS.fill(l, "Monitor on {}: no pulse. Cardiac arrest.", &[name])
         } else if self.monitor_attached {
-            format!("Monitor attached to {name}: heart rate, SpO2 and breathing live.")
+            WORDS.fill(
+                l,
+                "Monitor attached to {}: heart rate, SpO2 and breathing live.",
+                &[name],
+            )
         } else {
-            format!("No monitor attached to {name}: the values are what you last measured.")
+            WORDS.fill(
+                l,
+                "No monitor attached to {}: the values are what you last measured.",
+                &[name],
+            )
         }
     }
 
     /// The charted NEWS2 scores in words: "NEWS2 charted: 3 at 1:00, 6 at 9:30."
     pub fn news2_sentence(&self) -> String {
+        let l = self.language;
         if self.news2.is_empty() {
-            return "NEWS2: no full set of observations charted yet.".into();
+            return WORDS
+                .say(l, "NEWS2: no full set of observations charted yet.")
+                .into();
         }
         let list: Vec<String> = self
             .news2
             .iter()
-            .map(|c| format!("{} at {}", c.news2, clock_text(c.at)))
+            .map(|c| WORDS.fill(l, "{} at {}", &[&c.news2, &clock_text(c.at)]))
             .collect();
-        format!("NEWS2 charted: {}.", list.join(", "))
+        WORDS.fill(l, "NEWS2 charted: {}.", &[&list.join(", ")])
     }
 }
 

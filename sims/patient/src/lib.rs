@@ -23,6 +23,7 @@
 //! * [`waveform`] — the shapes the bedside monitor draws (ECG-like, pleth, breath).
 //! * [`announce`] — alarms for screen readers, rate-limited.
 //! * [`scene`] — the bedside monitor drawn as a 2D scene (shapes and text, no renderer).
+//! * [`spanish`] — the Spanish of every sentence the model says (its phrasebook).
 //! * [`timeline`] — the run's NEWS2 and vital signs for the debrief's chart and table.
 
 pub mod announce;
@@ -35,6 +36,7 @@ pub mod patient;
 pub mod plugin;
 pub mod scene;
 pub mod setup;
+pub mod spanish;
 pub mod timeline;
 pub mod vocabulary;
 pub mod waveform;

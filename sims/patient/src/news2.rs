@@ -93,30 +93,40 @@ impl Score {
 
     /// The clinical response chart 2 calls for.
     pub fn response(&self) -> Response {
-        match (self.total, self.risk()) {
-            (0, _) => Response {
-                monitoring: "Minimum 12-hourly",
-                action: "Continue routine NEWS monitoring.",
-            },
-            (_, Risk::Low) => Response {
-                monitoring: "Minimum 4–6-hourly",
-                action: "Inform the registered nurse, who must assess the patient and decide whether to increase monitoring or escalate care.",
-            },
-            (_, Risk::LowMedium) => Response {
-                monitoring: "Minimum 1-hourly",
-                action: "The registered nurse informs the medical team caring for the patient, who review and decide whether escalation is needed (urgent ward-based response).",
-            },
-            (_, Risk::Medium) => Response {
-                monitoring: "Minimum 1-hourly",
-                action: "Key threshold for urgent response: the registered nurse immediately informs the medical team; urgent assessment by a clinician or team competent in assessing acutely ill patients; provide care in an environment with monitoring facilities.",
-            },
-            (_, Risk::High) => Response {
-                monitoring: "Continuous monitoring of vital signs",
-                action: "Emergency response: the registered nurse immediately informs the medical team, at least at specialist registrar level; emergency assessment by a team with critical-care competencies, including airway management; consider transfer to a level 2 or 3 clinical care facility.",
-            },
-        }
+        RESPONSES[match (self.total, self.risk()) {
+            (0, _) => 0,
+            (_, Risk::Low) => 1,
+            (_, Risk::LowMedium) => 2,
+            (_, Risk::Medium) => 3,
+            (_, Risk::High) => 4,
+        }]
     }
 }
+
+/// Chart 2's responses: for a score of 0, then for low, low–medium, medium and
+/// high risk.
+pub const RESPONSES: [Response; 5] = [
+    Response {
+        monitoring: "Minimum 12-hourly",
+        action: "Continue routine NEWS monitoring.",
+    },
+    Response {
+        monitoring: "Minimum 4–6-hourly",
+        action: "Inform the registered nurse, who must assess the patient and decide whether to increase monitoring or escalate care.",
+    },
+    Response {
+        monitoring: "Minimum 1-hourly",
+        action: "The registered nurse informs the medical team caring for the patient, who review and decide whether escalation is needed (urgent ward-based response).",
+    },
+    Response {
+        monitoring: "Minimum 1-hourly",
+        action: "Key threshold for urgent response: the registered nurse immediately informs the medical team; urgent assessment by a clinician or team competent in assessing acutely ill patients; provide care in an environment with monitoring facilities.",
+    },
+    Response {
+        monitoring: "Continuous monitoring of vital signs",
+        action: "Emergency response: the registered nurse immediately informs the medical team, at least at specialist registrar level; emergency assessment by a team with critical-care competencies, including airway management; consider transfer to a level 2 or 3 clinical care facility.",
+    },
+];
 
 /// Monitoring frequency and action from chart 2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -4,17 +4,20 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use firstshift_core::{Seconds, SimState};
+use std::fmt::Display;
+
+use firstshift_core::{Language, Seconds, SimState};
 use serde::Serialize;
 
 use crate::body::{Body, Dose, Vitals, rank};
 use crate::news2::{self, Consciousness, Observations, Risk, SpO2Scale};
 mod sentences;
 
-use sentences::consciousness_change_text;
+pub(crate) use sentences::consciousness_name;
 
 use crate::kind::{PatientAction, PatientEvent, PatientKind, PatientQuery};
 use crate::setup::PatientSetup;
+use crate::spanish::WORDS;
 use crate::vocabulary::{GlucoseRoute, Harm, OxygenDevice, Position, Topic, Treatment, Vital};
 
 /// One point of the model's trend record.
@@ -59,6 +62,8 @@ pub struct Patient {
     consciousness: Consciousness,
     trend: Vec<TrendPoint>,
     charted: Vec<ChartedScore>,
+    /// The language of its sentences; never read by the physiology.
+    language: Language,
 }
 
 impl Patient {
@@ -80,6 +85,7 @@ impl Patient {
             alarming: BTreeSet::new(),
             trend: Vec::new(),
             charted: Vec::new(),
+            language: Language::English,
         };
         patient.record();
         patient
@@ -87,6 +93,18 @@ impl Patient {
 
     pub fn name(&self) -> &str {
         &self.name
+    }
+    /// The language the patient's sentences are in.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+    /// A phrase of [`WORDS`] in the run's language.
+    pub(crate) fn say(&self, english: &'static str) -> &'static str {
+        WORDS.say(self.language, english)
+    }
+    /// A phrase of [`WORDS`] in the run's language, its `{}` slots filled.
+    pub(crate) fn fill(&self, english: &'static str, args: &[&dyn Display]) -> String {
+        WORDS.fill(self.language, english, args)
     }
     pub fn clock(&self) -> Seconds {
         self.clock
@@ -224,7 +242,7 @@ impl Patient {
             self.harms.insert(harm, self.clock);
             events.push(PatientEvent::Harmed {
                 harm,
-                text: harm.text().to_string(),
+                text: self.say(harm.text()).to_string(),
             });
         }
     }
@@ -235,23 +253,35 @@ impl Patient {
         let text = match vital {
             Vital::BloodPressure => {
                 let dia = self.vitals().diastolic.round();
-                format!("Blood pressure {value:.0}/{dia:.0} mmHg")
+                self.fill(
+                    "Blood pressure {}/{} mmHg",
+                    &[&format!("{value:.0}"), &format!("{dia:.0}")],
+                )
             }
-            _ => format!("{} {}", vital.label(), self.value_text(vital, value)),
+            _ => format!(
+                "{} {}",
+                self.say(vital.label()),
+                self.value_text(vital, value)
+            ),
         };
         PatientEvent::Observed { vital, value, text }
     }
 
     fn value_text(&self, vital: Vital, value: f64) -> String {
         match vital {
-            Vital::HeartRate => format!("{value:.0} beats/min"),
-            Vital::RespRate => format!("{value:.0} breaths/min"),
-            Vital::Spo2 if self.body.arrested => "no trace".to_string(),
-            Vital::Spo2 => format!("{value:.0} % on {}", self.body.device.label()),
-            Vital::BloodPressure => format!("{value:.0} mmHg systolic"),
+            Vital::HeartRate => self.fill("{} beats/min", &[&format!("{value:.0}")]),
+            Vital::RespRate => self.fill("{} breaths/min", &[&format!("{value:.0}")]),
+            Vital::Spo2 if self.body.arrested => self.say("no trace").to_string(),
+            Vital::Spo2 => self.fill(
+                "{} % on {}",
+                &[&format!("{value:.0}"), &self.say(self.body.device.label())],
+            ),
+            Vital::BloodPressure => self.fill("{} mmHg systolic", &[&format!("{value:.0}")]),
             Vital::Temperature => format!("{value:.1} °C"),
-            Vital::Consciousness => format!("{:?}", self.vitals().consciousness),
-            Vital::Pain => format!("{value:.0} out of 10"),
+            Vital::Consciousness => self
+                .say(consciousness_name(self.vitals().consciousness))
+                .to_string(),
+            Vital::Pain => self.fill("{} out of 10", &[&format!("{value:.0}")]),
             // Both units: US clinics chart mg/dL, most others mmol/L (1 mmol/L = 18 mg/dL).
             Vital::Glucose => format!("{value:.1} mmol/L ({:.0} mg/dL)", value * 18.0),
         }
@@ -289,17 +319,23 @@ impl Patient {
         events.push(PatientEvent::ObservationsCharted {
             news2: score.total,
             risk: score.risk(),
-            response: format!("{} — {}", response.monitoring, response.action),
-            text: format!(
+            response: format!(
+                "{} — {}",
+                self.say(response.monitoring),
+                self.say(response.action)
+            ),
+            text: self.fill(
                 "NEWS2 {} ({} risk). {}",
-                score.total,
-                match score.risk() {
-                    Risk::Low => "low",
-                    Risk::LowMedium => "low–medium",
-                    Risk::Medium => "medium",
-                    Risk::High => "high",
-                },
-                response.action
+                &[
+                    &score.total,
+                    &match score.risk() {
+                        Risk::Low => self.say("low"),
+                        Risk::LowMedium => self.say("low–medium"),
+                        Risk::Medium => self.say("medium"),
+                        Risk::High => self.say("high"),
+                    },
+                    &self.say(response.action),
+                ],
             ),
         });
         events
@@ -318,12 +354,11 @@ impl Patient {
             if warn && !was {
                 self.alarming.insert(vital);
                 let text = if self.body.arrested {
-                    "Monitor alarm: asystole, no output!".to_string()
+                    self.say("Monitor alarm: asystole, no output!").to_string()
                 } else {
-                    format!(
+                    self.fill(
                         "Monitor alarm: {} {}",
-                        vital.label(),
-                        self.value_text(vital, value)
+                        &[&self.say(vital.label()), &self.value_text(vital, value)],
                     )
                 };
                 events.push(PatientEvent::Alarm {
@@ -414,15 +449,15 @@ impl SimState<PatientKind> for Patient {
             self.body.step(self.clock);
             if self.body.arrested && !was_arrested {
                 events.push(PatientEvent::Arrest {
-                    text: format!(
+                    text: self.fill(
                         "{} has stopped breathing and has no pulse: cardiac arrest.",
-                        self.name
+                        &[&self.name],
                     ),
                 });
             }
             let c = self.body.vitals().consciousness;
             if c != self.consciousness {
-                let text = consciousness_change_text(&self.name, self.consciousness, c);
+                let text = self.consciousness_change_text(self.consciousness, c);
                 self.consciousness = c;
                 events.push(PatientEvent::ConsciousnessChanged { to: c, text });
             }
@@ -454,7 +489,9 @@ impl SimState<PatientKind> for Patient {
                 let bp = self.measure(Vital::BloodPressure);
                 events.push(PatientEvent::Monitor {
                     attached: true,
-                    text: "Monitor attached: ECG, pulse oximeter and blood-pressure cuff.".into(),
+                    text: self
+                        .say("Monitor attached: ECG, pulse oximeter and blood-pressure cuff.")
+                        .into(),
                 });
                 events.push(bp);
                 for vital in [Vital::HeartRate, Vital::Spo2, Vital::RespRate] {
@@ -468,7 +505,7 @@ impl SimState<PatientKind> for Patient {
                 self.alarming.clear();
                 events.push(PatientEvent::Monitor {
                     attached: false,
-                    text: "Monitor removed.".into(),
+                    text: self.say("Monitor removed.").into(),
                 });
             }
             PatientAction::Examine(exam) => events.push(PatientEvent::Finding {
@@ -488,12 +525,12 @@ impl SimState<PatientKind> for Patient {
                 if device == OxygenDevice::Air {
                     events.push(PatientEvent::Treated {
                         treatment: Treatment::Oxygen,
-                        text: format!("Oxygen removed: {name} is breathing room air."),
+                        text: self.fill("Oxygen removed: {} is breathing room air.", &[&name]),
                     });
                 } else {
                     self.treat(
                         Treatment::Oxygen,
-                        format!("Oxygen by {}.", device.label()),
+                        self.fill("Oxygen by {}.", &[&self.say(device.label())]),
                         &mut events,
                     );
                 }
@@ -507,9 +544,9 @@ impl SimState<PatientKind> for Patient {
                 self.body.give(Dose::Fluid(ml), self.clock);
                 self.treat(
                     Treatment::FluidBolus,
-                    format!(
-                        "{ml:.0} ml of fluid running in over {:.0} minutes.",
-                        ml / 500.0 * 15.0
+                    self.fill(
+                        "{} ml of fluid running in over {} minutes.",
+                        &[&format!("{ml:.0}"), &format!("{:.0}", ml / 500.0 * 15.0)],
                     ),
                     &mut events,
                 );
@@ -518,7 +555,7 @@ impl SimState<PatientKind> for Patient {
                 self.body.give(Dose::Bronchodilator, self.clock);
                 self.treat(
                     Treatment::Bronchodilator,
-                    "Salbutamol nebuliser started.".into(),
+                    self.say("Salbutamol nebuliser started.").into(),
                     &mut events,
                 );
             }
@@ -527,7 +564,10 @@ impl SimState<PatientKind> for Patient {
                 if route == GlucoseRoute::Oral && !can_swallow {
                     self.treat(
                         Treatment::Glucose,
-                        format!("You try to give glucose gel, but {name} cannot swallow it."),
+                        self.fill(
+                            "You try to give glucose gel, but {} cannot swallow it.",
+                            &[&name],
+                        ),
                         &mut events,
                     );
                     self.harm(Harm::AspirationRisk, &mut events);
@@ -535,14 +575,14 @@ impl SimState<PatientKind> for Patient {
                     self.body.give(Dose::Glucose(route), self.clock);
                     let text = match route {
                         GlucoseRoute::Oral => {
-                            format!("{name} takes 15–20 g of fast-acting glucose.")
+                            self.fill("{} takes 15–20 g of fast-acting glucose.", &[&name])
                         }
                         GlucoseRoute::Intravenous => {
-                            "150 ml of 10 % glucose given into a vein.".into()
+                            self.say("150 ml of 10 % glucose given into a vein.").into()
                         }
-                        GlucoseRoute::Glucagon => {
-                            "Glucagon 1 mg given into the thigh muscle.".into()
-                        }
+                        GlucoseRoute::Glucagon => self
+                            .say("Glucagon 1 mg given into the thigh muscle.")
+                            .into(),
                     };
                     self.treat(Treatment::Glucose, text, &mut events);
                 }
@@ -551,7 +591,7 @@ impl SimState<PatientKind> for Patient {
                 self.body.give(Dose::Naloxone, self.clock);
                 self.treat(
                     Treatment::Naloxone,
-                    "Naloxone 400 micrograms given.".into(),
+                    self.say("Naloxone 400 micrograms given.").into(),
                     &mut events,
                 );
             }
@@ -559,7 +599,8 @@ impl SimState<PatientKind> for Patient {
                 self.body.give(Dose::Adrenaline, self.clock);
                 self.treat(
                     Treatment::Adrenaline,
-                    "Adrenaline (epinephrine) given into the outer thigh muscle.".into(),
+                    self.say("Adrenaline (epinephrine) given into the outer thigh muscle.")
+                        .into(),
                     &mut events,
                 );
                 if !self.body.has_anaphylaxis() && !self.body.has_bronchospasm() {
@@ -570,7 +611,7 @@ impl SimState<PatientKind> for Patient {
                 self.body.give(Dose::Antibiotics, self.clock);
                 self.treat(
                     Treatment::Antibiotics,
-                    "IV antibiotics started.".into(),
+                    self.say("IV antibiotics started.").into(),
                     &mut events,
                 );
             }
@@ -578,7 +619,7 @@ impl SimState<PatientKind> for Patient {
                 self.body.give(Dose::Paracetamol, self.clock);
                 self.treat(
                     Treatment::Paracetamol,
-                    "Paracetamol 1 g given.".into(),
+                    self.say("Paracetamol 1 g given.").into(),
                     &mut events,
                 );
             }
@@ -587,7 +628,7 @@ impl SimState<PatientKind> for Patient {
                 self.body.give(Dose::Morphine, self.clock);
                 self.treat(
                     Treatment::Morphine,
-                    "Morphine 5 mg given into a vein.".into(),
+                    self.say("Morphine 5 mg given into a vein.").into(),
                     &mut events,
                 );
                 if depressed {
@@ -600,9 +641,9 @@ impl SimState<PatientKind> for Patient {
                 self.treat(
                     Treatment::StopInfusion,
                     if was {
-                        "Infusion stopped."
+                        self.say("Infusion stopped.")
                     } else {
-                        "There was no infusion running."
+                        self.say("There was no infusion running.")
                     }
                     .into(),
                     &mut events,
@@ -612,23 +653,28 @@ impl SimState<PatientKind> for Patient {
                 self.body.bleeding_controlled = true;
                 self.treat(
                     Treatment::ControlBleeding,
-                    "Firm direct pressure on the wound: the bleeding slows to an ooze.".into(),
+                    self.say("Firm direct pressure on the wound: the bleeding slows to an ooze.")
+                        .into(),
                     &mut events,
                 );
             }
             PatientAction::Position(position) => {
                 self.body.position = position;
                 let text = match position {
-                    Position::LyingFlat => "Patient laid flat.",
-                    Position::SittingUp => "Patient sat upright.",
-                    Position::LegsRaised => "Patient lying flat with the legs raised.",
-                    Position::Recovery => "Patient rolled into the recovery position.",
+                    Position::LyingFlat => self.say("Patient laid flat."),
+                    Position::SittingUp => self.say("Patient sat upright."),
+                    Position::LegsRaised => self.say("Patient lying flat with the legs raised."),
+                    Position::Recovery => self.say("Patient rolled into the recovery position."),
                 };
                 self.treat(Treatment::Position, text.into(), &mut events);
             }
         }
         self.record();
         events
+    }
+
+    fn set_language(&mut self, language: Language) {
+        self.language = language;
     }
 
     fn holds(&self, query: &PatientQuery) -> bool {

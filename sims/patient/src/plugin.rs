@@ -35,6 +35,15 @@ impl SimModel for PatientKind {
         }
     }
 
+    /// `name` ("Mr. Hale" reads "Sr. Hale" in Spanish) and each answer, by its
+    /// topic: `answers.Allergies`.
+    fn visit_setup_texts(setup: &mut PatientSetup, visit: &mut dyn FnMut(&str, &mut String)) {
+        visit("name", &mut setup.name);
+        for (topic, answer) in &mut setup.answers {
+            visit(&format!("answers.{topic:?}"), answer);
+        }
+    }
+
     fn event_text(event: &PatientEvent) -> &str {
         event.text()
     }

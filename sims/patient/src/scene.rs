@@ -11,6 +11,7 @@ use firstshift_core::clock_text;
 use firstshift_draw::{Align, Baseline, Frame, Rgb, Text};
 
 use crate::bedside::{Bedside, Source};
+use crate::spanish::WORDS;
 use crate::{Patient, Vital, waveform};
 
 /// Samples across each trace.
@@ -156,7 +157,10 @@ fn paint_traces(frame: &mut Frame, bedside: &Bedside, sweep: f64) {
     if bedside.live_rates.is_none() {
         frame.text(
             Text::new(
-                "No monitor attached. Values at right are your last measurements.",
+                WORDS.say(
+                    bedside.language,
+                    "No monitor attached. Values at right are your last measurements.",
+                ),
                 TRACE_LEFT + TRACE_WIDTH / 2.0,
                 120.0,
                 16.0,
@@ -212,7 +216,7 @@ fn paint_numerics(frame: &mut Frame, bedside: &Bedside, flash_on: bool) {
         if let Source::Measured(at) = row.source {
             frame.text(
                 Text::new(
-                    format!("at {}", clock_text(at)),
+                    WORDS.fill(bedside.language, "at {}", &[&clock_text(at)]),
                     b.x + 5.0,
                     b.y + b.h - 4.0,
                     10.0,

@@ -6,15 +6,15 @@ impl Line {
     pub(crate) fn move_operator(&mut self, from: usize, to: usize) -> Result<(), String> {
         let (f, t) = (&self.stations[from], &self.stations[to]);
         if from == to {
-            return Err(format!("The operator is already at {}.", f.name));
+            return Err(self.fill("The operator is already at {}.", &[&f.name]));
         }
         if f.crew == 0 {
-            return Err(format!("Nobody is working at {} to move.", f.name));
+            return Err(self.fill("Nobody is working at {} to move.", &[&f.name]));
         }
         if t.crew >= t.max_crew {
-            return Err(format!(
+            return Err(self.fill(
                 "{} already has as many operators as can work there ({}).",
-                t.name, t.max_crew
+                &[&t.name, &t.max_crew],
             ));
         }
         self.stations[from].crew -= 1;
@@ -27,9 +27,9 @@ impl Line {
     }
 
     pub(crate) fn add_buffer(&mut self, i: usize, places: u32) -> Result<f64, String> {
-        let b = &mut self.buffers[i];
-        let Some(cap) = b.capacity.as_mut() else {
-            return Err("That buffer has no limit already.".into());
+        let no_limit = self.say("That buffer has no limit already.");
+        let Some(cap) = self.buffers[i].capacity.as_mut() else {
+            return Err(no_limit.into());
         };
         *cap += places;
         let cost = f64::from(places) * self.setup.costs.buffer_slot;
@@ -43,13 +43,12 @@ impl Line {
     pub(crate) fn preventive_maintenance(&mut self, i: usize) -> Result<f64, String> {
         let s = &self.stations[i];
         match s.phase {
-            Phase::Failed { .. } => Err(format!(
-                "{} is broken down: the repair comes first.",
-                s.name
-            )),
-            Phase::Maintenance => Err(format!("{} is already in maintenance.", s.name)),
+            Phase::Failed { .. } => {
+                Err(self.fill("{} is broken down: the repair comes first.", &[&s.name]))
+            }
+            Phase::Maintenance => Err(self.fill("{} is already in maintenance.", &[&s.name])),
             _ if s.maintenance_pending => {
-                Err(format!("Maintenance is already booked at {}.", s.name))
+                Err(self.fill("Maintenance is already booked at {}.", &[&s.name]))
             }
             _ => {
                 self.stations[i].maintenance_pending = true;

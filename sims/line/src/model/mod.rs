@@ -274,6 +274,8 @@ pub struct Line {
     pub(crate) rated_cycle: f64,
     /// What happened, with when, since the scenario last asked.
     happenings: Vec<(f64, Happening)>,
+    /// The language of its sentences; never read by the model's arithmetic.
+    pub(crate) language: firstshift_core::Language,
 
     // Line statistics.
     pub(crate) released: u64,
@@ -309,6 +311,15 @@ const DEFECT: u64 = 3;
 const SOURCE: u64 = u64::MAX;
 
 impl Line {
+    /// A phrase of [`WORDS`](crate::spanish::WORDS) in the run's language.
+    pub(crate) fn say(&self, english: &'static str) -> &'static str {
+        crate::spanish::WORDS.say(self.language, english)
+    }
+    /// A phrase in the run's language, its `{}` slots filled.
+    pub(crate) fn fill(&self, english: &'static str, args: &[&dyn std::fmt::Display]) -> String {
+        crate::spanish::WORDS.fill(self.language, english, args)
+    }
+
     pub fn new(setup: &LineSetup, seed: u64) -> Line {
         let stations: Vec<Station> = setup
             .stations
@@ -393,6 +404,7 @@ impl Line {
                 })
                 .fold(0.0, f64::max),
             happenings: Vec::new(),
+            language: firstshift_core::Language::English,
             released: 0,
             good: 0,
             first_pass_good: 0,
