@@ -1,15 +1,19 @@
 // Spanish end to end: the catalog and the player in Spanish by ?lang=es or by the
 // browser's language, a scenario played in Spanish with the same score as the native
-// run, and its downloaded run re-scoring against the English original.
+// run, and its downloaded run re-scoring against the English original; every
+// patient and line scenario played in Spanish by keyboard, its model speaking
+// Spanish at the bedside, on the board and in the debrief's chart.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, screen, close, nativeRuns, playByClicks, shot, BASE, ROOT } from "../lib.mjs";
+import { launch, screen, close, nativeRuns, playByClicks, playByKeyboard, shot, BASE, ROOT } from "../lib.mjs";
 
 const SCENARIO = "hospitality/front-desk-overbooked";
+/** A scenario with no translation. */
+const ENGLISH_ONLY = "construction/trench-morning-check";
 let browser;
 let runs;
 before(async () => { browser = await launch(); runs = nativeRuns(); });
@@ -35,7 +39,7 @@ test("the catalog in Spanish: ?lang=es, or a browser that prefers Spanish", asyn
     assert.match(await p.getAttribute(`${card} a`, "href"), /lang=es/);
     assert.ok(await p.$("h2:text-is('Hostelería, eventos y turismo')"));
     // A scenario with no Spanish stays English, and says so to screen readers.
-    assert.equal(await p.getAttribute('.card[data-scenario="healthcare/night-shift-opioid"]', "lang"), "en");
+    assert.equal(await p.getAttribute(`.card[data-scenario="${ENGLISH_ONLY}"]`, "lang"), "en");
     assert.deepEqual(p.errors, []);
     await close(p);
   }
@@ -45,7 +49,7 @@ test("the catalog in Spanish: ?lang=es, or a browser that prefers Spanish", asyn
   assert.equal(await en.getAttribute("html", "lang"), "en");
   const also = await en.$(`.card[data-scenario="${SCENARIO}"] .also-in a[lang="es"]`);
   assert.ok(also, "a link to the Spanish");
-  assert.equal(await en.$('.card[data-scenario="healthcare/night-shift-opioid"] .also-in'), null);
+  assert.equal(await en.$(`.card[data-scenario="${ENGLISH_ONLY}"] .also-in`), null);
   await close(en);
 });
 
@@ -80,7 +84,7 @@ test("a scenario played in Spanish scores as the native run, and its run re-scor
 });
 
 test("Spanish requested for a scenario without it: the player's words in Spanish, the scenario in English, marked", async () => {
-  const p = await page("?scenario=healthcare/night-shift-opioid&lang=es&render=text");
+  const p = await page(`?scenario=${ENGLISH_ONLY}&lang=es&render=text`);
   await screen(p, "play");
   assert.equal(await p.textContent("#pause"), "Pausa");
   assert.equal(await p.getAttribute("#step-text", "lang"), "en");
@@ -88,3 +92,46 @@ test("Spanish requested for a scenario without it: the player's words in Spanish
   assert.deepEqual(p.errors, []);
   await close(p);
 });
+
+// The model's own words, as the page shows them, for each model.
+const models = {
+  patient: {
+    scenarios: ["healthcare/clinic-intake-hypoglycaemia", "healthcare/emt-anaphylaxis", "healthcare/night-shift-opioid"],
+    heading: ["#bedside-heading", "Monitor del paciente"],
+    said: ["#bedside-news2", /^NEWS2(:| registrados:) /],
+    chart: /^El paciente durante tu partida/,
+    summary: /^El NEWS2 era \d+ al principio, .* y era \d+ al final\.$/,
+  },
+  line: {
+    scenarios: ["manufacturing/maintenance-capper", "manufacturing/supervisor-bottleneck", "supply-chain/warehouse-pick-pack"],
+    heading: ["#line-board-heading", "Tablero de producción"],
+    said: ["#line-headline", /: \d+ buenas de \d+ pedidas, /],
+    chart: /^La línea durante tu turno/,
+    summary: /^La línea hizo \d+ piezas buenas de un pedido de \d+ y terminó \d+ por (delante|detrás) del ritmo del pedido/,
+  },
+};
+
+for (const [name, model] of Object.entries(models)) {
+  for (const scenario of model.scenarios) {
+    test(`${scenario} plays in Spanish by keyboard: the ${name} model speaks Spanish, and the score is the native run's`, async () => {
+      const run = runs.find((r) => r.scenario === scenario && r.passed);
+      assert.ok(run, `a passing playthrough of ${scenario}`);
+      const p = await page(`?scenario=${scenario}&lang=es&clock=manual&seed=${run.transcript.seed}`);
+      await screen(p, "play");
+      assert.equal(await p.getAttribute("#step-text", "lang"), null, "the scenario is in Spanish");
+      await p.waitForSelector("#choices button");
+      assert.equal(await p.textContent(model.heading[0]), model.heading[1]);
+      // What the model has said by the end of the first choice, in Spanish.
+      await playByKeyboard(p, run.actions.slice(0, 1));
+      assert.match(await p.textContent(model.said[0]), model.said[1]);
+      await playByKeyboard(p, run.actions.slice(1));
+      await screen(p, "debrief");
+      assert.equal(Number(await p.getAttribute("#score", "data-percent")), run.percent);
+      assert.match(await p.getAttribute("#debrief-chart", "aria-label"), model.chart);
+      assert.match(await p.textContent("#debrief-chart-summary"), model.summary);
+      await shot(p, `spanish-${scenario.replace("/", "-")}`);
+      assert.deepEqual(p.errors, []);
+      await close(p);
+    });
+  }
+}
