@@ -45,10 +45,14 @@ const fn limits(s: &Sizes) -> [(&'static str, u64, u64); 5] {
             s.first_choice_brotli,
             500_000,
         ),
-        // 1.741 MB / 470 KB at the last raise (the debrief's charts: +38 KB raw,
-        // +13.6 KB brotli over 1.703 MB / 457 KB, which was the business model).
-        ("the player's wasm, uncompressed", s.wasm_raw, 1_760_000),
-        ("the player's wasm, brotli", s.wasm_brotli, 478_000),
+        // 1.741 MB / 470 KB after the debrief's charts (+38 KB raw, +13.6 KB
+        // brotli over 1.703 MB / 457 KB, which was the business model); the
+        // models' Spanish phrasebooks (issue 17, part 5) took it to 1.764 MB /
+        // 477.5 KB (+22.5 KB raw, +7.3 KB brotli). Every student downloads them;
+        // shipping a model's Spanish inside the compiled Spanish scenario instead
+        // would win those bytes back for English readers.
+        ("the player's wasm, uncompressed", s.wasm_raw, 1_780_000),
+        ("the player's wasm, brotli", s.wasm_brotli, 484_000),
     ]
 }
 
