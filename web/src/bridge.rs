@@ -84,7 +84,7 @@ fn start_player(cmi5: bool, language: Option<&str>) {
     let route = Route::from_query(dom::query, language.code());
     let launch = Launch {
         manual_clock: dom::test_query("clock").as_deref() == Some("manual"),
-        reads_other_language: language != crate::i18n::Lang::En,
+        reads_other_language: language != crate::i18n::Lang::English,
         ..Launch::default()
     };
     let mut hosts = Hosts::default();

@@ -11,33 +11,11 @@
 use std::cell::Cell;
 use std::fmt::Display;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Es,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    /// `es`, `es-MX`, `ES` → Spanish.
-    fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.split('-').next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "es" => Some(Lang::Es),
-            _ => None,
-        }
-    }
-}
+/// The player's language is one the models speak too (`firstshift_core::Language`).
+pub use firstshift_core::Language as Lang;
 
 thread_local! {
-    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
+    static LANG: Cell<Lang> = const { Cell::new(Lang::English) };
 }
 
 /// The languages the player speaks, by code.
@@ -57,7 +35,7 @@ pub fn init(lms: Option<&str>) -> Lang {
             .filter_map(|l| l.as_string())
             .find_map(|l| Lang::from_code(&l))
     };
-    let lang = from_url.or_else(from_browser).unwrap_or(Lang::En);
+    let lang = from_url.or_else(from_browser).unwrap_or(Lang::English);
     LANG.with(|l| l.set(lang));
     if let Some(html) = crate::dom::document().document_element() {
         let _ = html.set_attribute("lang", lang.code());
@@ -79,31 +57,19 @@ pub fn tr_dynamic(english: &str) -> String {
     SPANISH
         .iter()
         .find(|(en, _)| *en == english)
-        .filter(|_| current() == Lang::Es)
+        .filter(|_| current() == Lang::Spanish)
         .map_or_else(|| english.to_string(), |(_, es)| (*es).to_string())
 }
 
 /// A phrase with `{}` slots, filled in order: `trf("Step {}", &[&3])`.
 pub fn trf(english: &'static str, args: &[&dyn Display]) -> String {
-    let mut out = String::new();
-    let mut args = args.iter();
-    let mut parts = tr(english).split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for part in parts {
-        if let Some(arg) = args.next() {
-            out.push_str(&arg.to_string());
-        }
-        out.push_str(part);
-    }
-    out
+    firstshift_core::language::fill_slots(tr(english), args)
 }
 
 fn lookup(english: &str) -> Option<&'static str> {
     match current() {
-        Lang::En => None,
-        Lang::Es => SPANISH
+        Lang::English => None,
+        Lang::Spanish => SPANISH
             .iter()
             .find(|(en, _)| *en == english)
             .map(|(_, es)| *es),

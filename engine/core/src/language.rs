@@ -15,8 +15,9 @@ use std::fmt::Display;
 
 use serde::{Deserialize, Serialize};
 
-/// The languages the built-in models speak. A translation into any other language
-/// still translates the scenario's own words; its models speak English.
+/// The languages the built-in models and the player speak. A translation into any
+/// other language still translates the scenario's own words; its models speak
+/// English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Language {
     #[default]
@@ -67,19 +68,7 @@ impl Phrasebook {
 
     /// The phrase in `language`, its `{}` slots filled with `args` in order.
     pub fn fill(&self, language: Language, english: &'static str, args: &[&dyn Display]) -> String {
-        let mut out = String::new();
-        let mut args = args.iter();
-        let mut parts = self.say(language, english).split("{}");
-        if let Some(first) = parts.next() {
-            out.push_str(first);
-        }
-        for part in parts {
-            if let Some(arg) = args.next() {
-                out.push_str(&arg.to_string());
-            }
-            out.push_str(part);
-        }
-        out
+        fill_slots(self.say(language, english), args)
     }
 
     /// Problems with the table against the phrases a crate says: every `say(…)`
@@ -116,6 +105,24 @@ impl Phrasebook {
         }
         problems
     }
+}
+
+/// `phrase` with its `{}` slots filled with `args` in order (the player's own
+/// words fill theirs the same way).
+pub fn fill_slots(phrase: &str, args: &[&dyn Display]) -> String {
+    let mut out = String::new();
+    let mut args = args.iter();
+    let mut parts = phrase.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        if let Some(arg) = args.next() {
+            out.push_str(&arg.to_string());
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 /// The first string literal among the arguments of each `say(` and `fill(` call in

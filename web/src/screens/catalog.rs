@@ -31,13 +31,13 @@ impl Ui {
                     .map_or((&entry.title, &entry.career, &entry.summary), |t| {
                         (&t.title, &t.career, &t.summary)
                     });
-                let href = if i18n::current() == i18n::Lang::En {
+                let href = if i18n::current() == i18n::Lang::English {
                     format!("?scenario={}", entry.id)
                 } else {
                     format!("?scenario={}&lang={language}", entry.id)
                 };
                 let card = el("li").class("card").attr("data-scenario", &entry.id);
-                if translated.is_none() && i18n::current() != i18n::Lang::En {
+                if translated.is_none() && i18n::current() != i18n::Lang::English {
                     let _ = card.set_attribute("lang", "en");
                 }
                 append(
@@ -53,7 +53,7 @@ impl Ui {
                     )),
                 );
                 append(&card, &el("p").text(summary));
-                if i18n::current() == i18n::Lang::En && entry.translations.contains_key("es") {
+                if i18n::current() == i18n::Lang::English && entry.translations.contains_key("es") {
                     append(
                         &card,
                         &el("p").class("also-in").child(

@@ -395,7 +395,7 @@ fn criterion_item(c: &CriterionRecord) -> Element {
 /// `?view=<view>`, keeping the student's language.
 fn view_link(view: &str) -> String {
     match i18n::current() {
-        i18n::Lang::En => format!("?view={view}"),
+        i18n::Lang::English => format!("?view={view}"),
         other => format!("?view={view}&lang={}", other.code()),
     }
 }
@@ -403,7 +403,7 @@ fn view_link(view: &str) -> String {
 /// The catalog, in the language the student chose.
 fn home_link() -> String {
     match i18n::current() {
-        i18n::Lang::En => "./".to_string(),
+        i18n::Lang::English => "./".to_string(),
         other => format!("./?lang={}", other.code()),
     }
 }
