@@ -159,6 +159,25 @@ impl SimModel for BusinessKind {
             .collect()
     }
 
+    /// The business's name, each day's, each product's and each bill's, and the
+    /// lender: `days.0.name`, `products.1.name`, `bills.0.what`, `loan.lender`.
+    /// Product ids, which decisions name, are never translated.
+    fn visit_setup_texts(setup: &mut BusinessSetup, visit: &mut dyn FnMut(&str, &mut String)) {
+        visit("name", &mut setup.name);
+        for (i, day) in setup.days.iter_mut().enumerate() {
+            visit(&format!("days.{i}.name"), &mut day.name);
+        }
+        for (i, product) in setup.products.iter_mut().enumerate() {
+            visit(&format!("products.{i}.name"), &mut product.name);
+        }
+        for (i, bill) in setup.bills.iter_mut().enumerate() {
+            visit(&format!("bills.{i}.what"), &mut bill.what);
+        }
+        if let Some(loan) = &mut setup.loan {
+            visit("loan.lender", &mut loan.lender);
+        }
+    }
+
     fn event_text(event: &BusinessEvent) -> &str {
         &event.text
     }
@@ -242,6 +261,10 @@ impl SimState<BusinessKind> for Business {
             Err(why) => sentences::refusal(self, &why),
         });
         events
+    }
+
+    fn set_language(&mut self, language: firstshift_core::Language) {
+        self.language = language;
     }
 
     fn holds(&self, query: &BusinessQuery) -> bool {

@@ -19,6 +19,7 @@
 //!   ([`SimModel`](firstshift_core::SimModel)): decisions, questions, events, examples,
 //!   the template, the checks on product names.
 //! * [`scene`] — the business drawn as a 2D scene (shapes and text, no renderer).
+//! * [`spanish`] — the Spanish of every sentence the model says (its phrasebook).
 //! * [`timeline`] — cash over the run, for the debrief's chart and table.
 
 pub mod board;
@@ -30,6 +31,7 @@ pub mod report;
 pub mod scene;
 pub mod sentences;
 pub mod setup;
+pub mod spanish;
 pub mod timeline;
 
 pub use kind::{BusinessAction, BusinessEvent, BusinessKind, BusinessQuery, EXAMPLES, EventKind};

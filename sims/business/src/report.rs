@@ -10,6 +10,9 @@ use crate::setup::Weather;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub name: String,
+    /// The language the board ([`crate::board`]) says it in.
+    #[serde(skip)]
+    pub language: firstshift_core::Language,
     pub currency: String,
     /// The day trading now, or the last one closed.
     pub day: usize,
@@ -130,6 +133,7 @@ impl Business {
             .then(|| setup.opens_hour + ((self.now - self.day as u64 * DAY) / 3600) as u32);
         Report {
             name: setup.name.clone(),
+            language: self.language,
             currency: setup.currency.clone(),
             day: self.day,
             day_name: day.name.clone(),

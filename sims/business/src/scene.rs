@@ -11,6 +11,7 @@ use firstshift_draw::{Align, Baseline, Frame, Rgb, Text};
 
 use crate::model::DAY;
 use crate::report::Report;
+use crate::spanish::WORDS;
 
 pub const PANEL: Rgb = Rgb::new(24, 28, 36);
 pub const WHITE: Rgb = Rgb::new(237, 242, 247);
@@ -38,22 +39,26 @@ pub fn paint(frame: &mut Frame, report: &Report) {
 }
 
 fn paint_strip(frame: &mut Frame, r: &Report) {
-    let day = format!(
+    let l = r.language;
+    let day = WORDS.fill(
+        l,
         "{} · day {} of {}",
-        r.day_name,
-        (r.day + 1).min(r.days_total),
-        r.days_total
+        &[&r.day_name, &(r.day + 1).min(r.days_total), &r.days_total],
     );
     let values = [
         (8.0, day, 230.0),
-        (250.0, format!("Cash {}", r.money(r.cash)), 170.0),
-        (430.0, format!("Profit {}", r.money(r.profit)), 170.0),
+        (250.0, WORDS.fill(l, "Cash {}", &[&r.money(r.cash)]), 170.0),
+        (
+            430.0,
+            WORDS.fill(l, "Profit {}", &[&r.money(r.profit)]),
+            170.0,
+        ),
         (
             610.0,
-            format!(
-                "Served {} ({:.0} %)",
-                r.customers.served,
-                r.service_percent()
+            WORDS.fill(
+                l,
+                "Served {} ({} %)",
+                &[&r.customers.served, &format!("{:.0}", r.service_percent())],
             ),
             182.0,
         ),
@@ -75,7 +80,14 @@ fn span(r: &Report) -> f64 {
 
 fn paint_cash(frame: &mut Frame, r: &Report) {
     frame.text(
-        Text::new("Cash in the bank", CHART_LEFT, 34.0, 12.0, GREY).fit(CHART_RIGHT - CHART_LEFT),
+        Text::new(
+            WORDS.say(r.language, "Cash in the bank"),
+            CHART_LEFT,
+            34.0,
+            12.0,
+            GREY,
+        )
+        .fit(CHART_RIGHT - CHART_LEFT),
     );
     let amounts: Vec<i64> = r.cash_points.iter().map(|(_, c)| c.0).collect();
     let high = amounts.iter().copied().max().unwrap_or(0).max(0);
@@ -130,7 +142,16 @@ fn paint_cash(frame: &mut Frame, r: &Report) {
 }
 
 fn paint_shelves(frame: &mut Frame, r: &Report) {
-    frame.text(Text::new("On the shelf", SHELF_LEFT, 34.0, 12.0, GREY).fit(SHELF_WIDTH));
+    frame.text(
+        Text::new(
+            WORDS.say(r.language, "On the shelf"),
+            SHELF_LEFT,
+            34.0,
+            12.0,
+            GREY,
+        )
+        .fit(SHELF_WIDTH),
+    );
     let n = r.products.len().max(1);
     let row = ((CHART_BOTTOM + 14.0 - CHART_TOP) / n as f32).min(36.0);
     let most = r
@@ -153,9 +174,9 @@ fn paint_shelves(frame: &mut Frame, r: &Report) {
             .fit(SHELF_WIDTH - 70.0),
         );
         let left = if p.on_hand == 0 {
-            "none left".to_string()
+            WORDS.say(r.language, "none left").to_string()
         } else {
-            format!("{} left", p.on_hand)
+            WORDS.fill(r.language, "{} left", &[&p.on_hand])
         };
         frame.text(
             Text::new(

@@ -1,11 +1,16 @@
 //! Every sentence the business model says to a student, in one place, so that they
-//! can be read (and, later, translated) together. Each is built from the model's
-//! numbers at the moment it happened.
+//! can be read together; their Spanish is in [`crate::spanish`]. Each is built from
+//! the model's numbers at the moment it happened.
+
+use std::fmt::Display;
+
+use firstshift_core::Language;
 
 use crate::kind::{BusinessEvent, EventKind};
 use crate::model::decisions::{Done, Refusal};
 use crate::model::{Business, Happening};
 use crate::money::Cents;
+use crate::spanish::WORDS;
 
 fn event(kind: EventKind, product: Option<&str>, text: String) -> BusinessEvent {
     BusinessEvent {
@@ -31,15 +36,25 @@ impl Business {
     fn day_name(&self, day: usize) -> &str {
         &self.setup.days[day].name
     }
+
+    /// A phrase of [`WORDS`] in the run's language.
+    pub(crate) fn say(&self, english: &'static str) -> &'static str {
+        WORDS.say(self.language, english)
+    }
+
+    /// A phrase in the run's language, its `{}` slots filled.
+    pub(crate) fn fill(&self, english: &'static str, args: &[&dyn Display]) -> String {
+        WORDS.fill(self.language, english, args)
+    }
 }
 
 /// A clock hour as people say it: "11 am", "1 pm", "midnight".
-pub fn hour_text(hour: u32) -> String {
+pub fn hour_text(l: Language, hour: u32) -> String {
     match hour % 24 {
-        0 => "midnight".into(),
-        12 => "noon".into(),
-        h @ 1..=11 => format!("{h} am"),
-        h => format!("{} pm", h - 12),
+        0 => WORDS.say(l, "midnight").into(),
+        12 => WORDS.say(l, "noon").into(),
+        h @ 1..=11 => WORDS.fill(l, "{} am", &[&h]),
+        h => WORDS.fill(l, "{} pm", &[&(h - 12)]),
     }
 }
 
@@ -48,32 +63,40 @@ pub(crate) fn happening(b: &Business, at: u64, h: &Happening) -> BusinessEvent {
         Happening::Opened { day } => {
             let weather = b.setup.days[day]
                 .weather
-                .map_or(String::new(), |w| format!(" ({})", w.word()));
+                .map_or(String::new(), |w| format!(" ({})", b.say(w.word())));
             event(
                 EventKind::Opened,
                 None,
-                format!(
-                    "{}{weather}: open at {}, {} on shift.",
-                    b.day_name(day),
-                    hour_text(b.setup.opens_hour),
-                    people(b.staff)
+                b.fill(
+                    "{}{}: open at {}, {} on shift.",
+                    &[
+                        &b.day_name(day),
+                        &weather,
+                        &hour_text(b.language, b.setup.opens_hour),
+                        &people(b, b.staff),
+                    ],
                 ),
             )
         }
         Happening::Delivered { product, units } => event(
             EventKind::Delivered,
             b.product_id(product),
-            format!("The delivery is in: {units} {}.", b.product_name(product)),
+            b.fill(
+                "The delivery is in: {} {}.",
+                &[&units, &b.product_name(product)],
+            ),
         ),
         Happening::SoldOut { product } => {
             let hour = b.setup.opens_hour + ((at % crate::model::DAY) / 3600) as u32;
             event(
                 EventKind::SoldOut,
                 b.product_id(product),
-                format!(
+                b.fill(
                     "Out of {} around {}: customers who wanted them walk away.",
-                    b.product_name(product),
-                    hour_text(hour.min(23))
+                    &[
+                        &b.product_name(product),
+                        &hour_text(b.language, hour.min(23)),
+                    ],
                 ),
             )
         }
@@ -84,10 +107,9 @@ pub(crate) fn happening(b: &Business, at: u64, h: &Happening) -> BusinessEvent {
         } => event(
             EventKind::Spoiled,
             b.product_id(product),
-            format!(
-                "{units} {} past their shelf life go in the bin ({} of stock).",
-                b.product_name(product),
-                b.money(cost)
+            b.fill(
+                "{} {} past their shelf life go in the bin ({} of stock).",
+                &[&units, &b.product_name(product), &b.money(cost)],
             ),
         ),
         Happening::BillPaid { bill } => {
@@ -95,10 +117,12 @@ pub(crate) fn happening(b: &Business, at: u64, h: &Happening) -> BusinessEvent {
             event(
                 EventKind::BillPaid,
                 None,
-                format!(
+                b.fill(
                     "{} is due today: {} leaves the bank at closing.",
-                    capitalised(&bill.what),
-                    b.money(Cents::rounded(bill.amount))
+                    &[
+                        &capitalised(&bill.what),
+                        &b.money(Cents::rounded(bill.amount)),
+                    ],
                 ),
             )
         }
@@ -107,39 +131,43 @@ pub(crate) fn happening(b: &Business, at: u64, h: &Happening) -> BusinessEvent {
             let text = match record {
                 Some(r) => {
                     let walked = r.tally.missed_no_stock + r.tally.missed_queue;
-                    format!(
+                    b.fill(
                         "{} closes: {} customers served{}, takings {}, {} for the day.",
-                        b.day_name(day),
-                        r.tally.served,
-                        if walked > 0 {
-                            format!(", {walked} walked away")
-                        } else {
-                            String::new()
-                        },
-                        b.money(r.tally.takings),
-                        profit_words(b, r.profit)
+                        &[
+                            &b.day_name(day),
+                            &r.tally.served,
+                            &if walked > 0 {
+                                b.fill(", {} walked away", &[&walked])
+                            } else {
+                                String::new()
+                            },
+                            &b.money(r.tally.takings),
+                            &profit_words(b, r.profit),
+                        ],
                     )
                 }
-                None => format!("{} closes.", b.day_name(day)),
+                None => b.fill("{} closes.", &[&b.day_name(day)]),
             };
             event(EventKind::Closed, None, text)
         }
         Happening::Overdrawn { by } => event(
             EventKind::Overdrawn,
             None,
-            format!(
+            b.fill(
                 "The bank account is overdrawn by {}: the bank charges fees and may stop payments.",
-                b.money(by)
+                &[&b.money(by)],
             ),
         ),
         Happening::Finished => event(
             EventKind::Finished,
             None,
-            format!(
+            b.fill(
                 "The last day is over: {} in the bank, {} over the {} days.",
-                b.money(b.cash),
-                profit_words(b, b.ledger.profit()),
-                b.setup.days.len()
+                &[
+                    &b.money(b.cash),
+                    &profit_words(b, b.ledger.profit()),
+                    &b.setup.days.len(),
+                ],
             ),
         ),
     }
@@ -147,17 +175,17 @@ pub(crate) fn happening(b: &Business, at: u64, h: &Happening) -> BusinessEvent {
 
 fn profit_words(b: &Business, profit: Cents) -> String {
     if profit < Cents::ZERO {
-        format!("a loss of {}", b.money(-profit))
+        b.fill("a loss of {}", &[&b.money(-profit)])
     } else {
-        format!("a profit of {}", b.money(profit))
+        b.fill("a profit of {}", &[&b.money(profit)])
     }
 }
 
-fn people(n: u32) -> String {
+fn people(b: &Business, n: u32) -> String {
     match n {
-        0 => "nobody".into(),
-        1 => "1 person".into(),
-        n => format!("{n} people"),
+        0 => b.say("nobody").into(),
+        1 => b.say("1 person").into(),
+        n => b.fill("{} people", &[&n]),
     }
 }
 
@@ -165,11 +193,13 @@ pub(crate) fn decision(b: &Business, done: &Done) -> BusinessEvent {
     let (product, text) = match *done {
         Done::Priced { product, was } => (
             Some(product),
-            format!(
+            b.fill(
                 "{} now cost {} each (were {}).",
-                capitalised(b.product_name(product)),
-                b.money(b.products[product].price),
-                b.money(was)
+                &[
+                    &capitalised(b.product_name(product)),
+                    &b.money(b.products[product].price),
+                    &b.money(was),
+                ],
             ),
         ),
         Done::Ordered {
@@ -178,36 +208,42 @@ pub(crate) fn decision(b: &Business, done: &Done) -> BusinessEvent {
             cost,
         } => (
             Some(product),
-            format!(
-                "Ordered {units} {} for {}, paid now; they arrive when you open on {}.",
-                b.product_name(product),
-                b.money(cost),
-                b.day_name(b.day + 1)
+            b.fill(
+                "Ordered {} {} for {}, paid now; they arrive when you open on {}.",
+                &[
+                    &units,
+                    &b.product_name(product),
+                    &b.money(cost),
+                    &b.day_name(b.day + 1),
+                ],
             ),
         ),
         Done::Staffed { was } => (
             None,
-            format!(
+            b.fill(
                 "{} on shift from now on (was {}).",
-                capitalised(&people(b.staff)),
-                people(was)
+                &[&capitalised(&people(b, b.staff)), &people(b, was)],
             ),
         ),
         Done::Borrowed { amount } => (
             None,
-            format!(
+            b.fill(
                 "You borrow {} from {}; you owe {} now.",
-                b.money(amount),
-                b.setup.loan.as_ref().map_or("the bank", |l| &l.lender),
-                b.money(b.loan_balance)
+                &[
+                    &b.money(amount),
+                    &b.setup
+                        .loan
+                        .as_ref()
+                        .map_or_else(|| b.say("the bank"), |l| l.lender.as_str()),
+                    &b.money(b.loan_balance),
+                ],
             ),
         ),
         Done::Repaid { amount } => (
             None,
-            format!(
+            b.fill(
                 "You repay {}; you owe {} now.",
-                b.money(amount),
-                b.money(b.loan_balance)
+                &[&b.money(amount), &b.money(b.loan_balance)],
             ),
         ),
     };
@@ -220,35 +256,33 @@ pub(crate) fn decision(b: &Business, done: &Done) -> BusinessEvent {
 
 pub(crate) fn refusal(b: &Business, why: &Refusal) -> BusinessEvent {
     let text = match why {
-        Refusal::NoProduct(id) => format!("This business sells no `{id}`."),
-        Refusal::BadPrice { product, price } => format!(
-            "{price} is not a price for {}: it must be above zero.",
-            b.product_name(*product)
+        Refusal::NoProduct(id) => b.fill("This business sells no `{}`.", &[id]),
+        Refusal::BadPrice { product, price } => b.fill(
+            "{} is not a price for {}: it must be above zero.",
+            &[price, &b.product_name(*product)],
         ),
-        Refusal::BadQuantity => format!(
+        Refusal::BadQuantity => b.fill(
             "An order must be for 1 to {} items.",
-            crate::model::decisions::MAX_ORDER
+            &[&crate::model::decisions::MAX_ORDER],
         ),
-        Refusal::NoMoreDeliveries => {
-            "No more deliveries: this is the last trading day, so anything ordered would arrive after the business has closed for good.".into()
-        }
-        Refusal::CannotAfford { cost } => format!(
+        Refusal::NoMoreDeliveries => b
+            .say("No more deliveries: this is the last trading day, so anything ordered would arrive after the business has closed for good.")
+            .into(),
+        Refusal::CannotAfford { cost } => b.fill(
             "That costs {} and the bank holds {}: spend less, or borrow first.",
-            b.money(*cost),
-            b.money(b.cash)
+            &[&b.money(*cost), &b.money(b.cash)],
         ),
-        Refusal::TooManyStaff { wanted } => format!(
-            "There is room for {} at once, not {wanted}.",
-            people(b.setup.staff.max)
+        Refusal::TooManyStaff { wanted } => b.fill(
+            "There is room for {} at once, not {}.",
+            &[&people(b, b.setup.staff.max), wanted],
         ),
-        Refusal::NoLoanOffered => "No one has offered this business a loan.".into(),
-        Refusal::BadAmount => "The amount must be above zero.".into(),
-        Refusal::OverLimit { limit } => format!(
+        Refusal::NoLoanOffered => b.say("No one has offered this business a loan.").into(),
+        Refusal::BadAmount => b.say("The amount must be above zero.").into(),
+        Refusal::OverLimit { limit } => b.fill(
             "The loan's limit is {}; you owe {} already.",
-            b.money(*limit),
-            b.money(b.loan_balance)
+            &[&b.money(*limit), &b.money(b.loan_balance)],
         ),
-        Refusal::NothingOwed => "There is no loan to repay.".into(),
+        Refusal::NothingOwed => b.say("There is no loan to repay.").into(),
     };
     let product = match why {
         Refusal::BadPrice { product, .. } => b.product_id(*product),
@@ -268,12 +302,15 @@ pub(crate) fn capitalised(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::hour_text;
+    use firstshift_core::Language;
 
     #[test]
     fn hours_read_as_people_say_them() {
-        assert_eq!(hour_text(11), "11 am");
-        assert_eq!(hour_text(12), "noon");
-        assert_eq!(hour_text(13), "1 pm");
-        assert_eq!(hour_text(0), "midnight");
+        let en = Language::English;
+        assert_eq!(hour_text(en, 11), "11 am");
+        assert_eq!(hour_text(en, 12), "noon");
+        assert_eq!(hour_text(en, 13), "1 pm");
+        assert_eq!(hour_text(en, 0), "midnight");
+        assert_eq!(hour_text(Language::Spanish, 13), "1 p. m.");
     }
 }

@@ -20,7 +20,9 @@ impl Business {
             .map(|&(at, cash)| (at, cash.amount()))
             .collect();
         Timeline {
-            title: "The business over your run: cash in the bank".to_owned(),
+            title: self
+                .say("The business over your run: cash in the bank")
+                .to_owned(),
             summary: self.cash_summary(),
             axis: TimeAxis::Days {
                 opens_hour: setup.opens_hour,
@@ -30,13 +32,13 @@ impl Business {
             end: self.now.min(last_closing),
             lanes: vec![Lane {
                 // The currency in the name, not as a unit after each figure: "$12".
-                name: format!("Cash ({})", setup.currency),
+                name: self.fill("Cash ({})", &[&setup.currency]),
                 unit: String::new(),
                 decimals: 2,
                 // Always from zero, so an overdraft shows below the line.
                 covers: (0.0, 0.0),
                 series: vec![Series {
-                    name: "Cash".to_owned(),
+                    name: self.say("Cash").to_owned(),
                     role: Role::Measured,
                     between: Between::Held,
                     points,
@@ -58,17 +60,23 @@ impl Business {
                     |(at, low), (t, c)| if c < low { (t, c) } else { (at, low) },
                 );
         let money = |c: Cents| c.text(&self.setup.currency);
-        let start = format!("Cash went from {} to {}", money(first), money(self.cash));
+        let start = self.fill(
+            "Cash went from {} to {}",
+            &[&money(first), &money(self.cash)],
+        );
         if low < first {
             let day = usize::try_from(low_at / crate::model::DAY).unwrap_or(usize::MAX);
             let name = self
                 .setup
                 .days
                 .get(day)
-                .map_or("the last day", |d| d.name.as_str());
-            format!("{start}; it was lowest, {}, on {name}.", money(low))
+                .map_or_else(|| self.say("the last day"), |d| d.name.as_str());
+            self.fill(
+                "{}; it was lowest, {}, on {}.",
+                &[&start, &money(low), &name],
+            )
         } else {
-            format!("{start}, and never fell below where it started.")
+            self.fill("{}, and never fell below where it started.", &[&start])
         }
     }
 }

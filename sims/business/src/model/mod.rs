@@ -59,6 +59,8 @@ pub struct Business {
     /// Cash after every stretch traded and every decision, for the chart.
     pub(crate) cash_points: Vec<(u64, Cents)>,
     happenings: Vec<(u64, Happening)>,
+    /// The language of its sentences; never read by its arithmetic.
+    pub(crate) language: firstshift_core::Language,
 }
 
 /// One product's shelf and its sales.
@@ -255,6 +257,7 @@ impl Business {
             history: Vec::new(),
             cash_points: vec![(0, cash)],
             happenings: Vec::new(),
+            language: firstshift_core::Language::English,
         }
     }
 
