@@ -24,16 +24,16 @@ const SPANISH: &[(&str, &str)] = &[
     // What happens each day.
     (
         "{}{}: open at {}, {} on shift.",
-        "{}{}: abre a las {}, {} de turno.",
+        "El {}{}: abre a las {}, {} de turno.",
     ),
     ("The delivery is in: {} {}.", "Ha llegado el pedido: {} {}."),
     (
         "Out of {} around {}: customers who wanted them walk away.",
-        "Se acabaron los {} hacia las {}: los clientes que los querían se van.",
+        "Ya no quedan {} hacia las {}: los clientes que venían por ese producto se van.",
     ),
     (
         "{} {} past their shelf life go in the bin ({} of stock).",
-        "{} {} caducados van a la basura ({} en mercancía).",
+        "{} unidades de {} ya no se pueden vender y van a la basura ({} en mercancía).",
     ),
     (
         "{} is due today: {} leaves the bank at closing.",
@@ -41,10 +41,10 @@ const SPANISH: &[(&str, &str)] = &[
     ),
     (
         "{} closes: {} customers served{}, takings {}, {} for the day.",
-        "{} cierra: {} clientes atendidos{}, ventas {}, {} en el día.",
+        "El {} cierra: {} clientes atendidos{}, ventas {}, {} en el día.",
     ),
     (", {} walked away", ", {} se fueron sin comprar"),
-    ("{} closes.", "{} cierra."),
+    ("{} closes.", "El {} cierra."),
     (
         "The bank account is overdrawn by {}: the bank charges fees and may stop payments.",
         "La cuenta está en descubierto por {}: el banco cobra comisiones y puede detener los pagos.",
@@ -61,11 +61,11 @@ const SPANISH: &[(&str, &str)] = &[
     // Decisions, and why one could not be carried out.
     (
         "{} now cost {} each (were {}).",
-        "{} cuestan ahora {} cada uno (antes {}).",
+        "{} cuestan ahora {} la unidad (antes {}).",
     ),
     (
         "Ordered {} {} for {}, paid now; they arrive when you open on {}.",
-        "Pedidos {} {} por {}, pagados ya; llegan cuando abras el {}.",
+        "Pedido: {} {} por {}, pagado ya; llega cuando abras el {}.",
     ),
     (
         "{} on shift from now on (was {}).",
@@ -122,8 +122,8 @@ const SPANISH: &[(&str, &str)] = &[
     ),
     // The board.
     ("Trading is over", "La venta ha terminado"),
-    ("{}, {}: open", "{}, {}: abierto"),
-    ("{}, after closing", "{}, después del cierre"),
+    ("{}, {}: open", "El {}, {}: abierto"),
+    ("{}, after closing", "El {}, después del cierre"),
     (
         "{}{}. {} in the bank; {} so far.",
         "{}{}. {} en el banco; {} hasta ahora.",
@@ -144,11 +144,11 @@ const SPANISH: &[(&str, &str)] = &[
     ("{} owed of {}", "{} debidos de {}"),
     (
         "{}: {} each (cost {}), {} on the shelf",
-        "{}: {} cada uno (coste {}), {} en el estante",
+        "{}: {} la unidad (coste {}), {} en el estante",
     ),
     (", {} arriving", ", {} por llegar"),
-    (", {} sold", ", {} vendidos"),
-    (", {} spoiled", ", {} caducados"),
+    (", {} sold", ", {} unidades vendidas"),
+    (", {} spoiled", ", {} unidades caducadas"),
     (", {} customers found none", ", {} clientes no encontraron"),
     (
         "Day {} ({}): {} served, {} walked away, takings {}, profit {}, cash after {}.",

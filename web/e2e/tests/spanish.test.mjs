@@ -1,8 +1,8 @@
 // Spanish end to end: the catalog and the player in Spanish by ?lang=es or by the
 // browser's language, a scenario played in Spanish with the same score as the native
 // run, and its downloaded run re-scoring against the English original; every
-// patient and line scenario played in Spanish by keyboard, its model speaking
-// Spanish at the bedside, on the board and in the debrief's chart.
+// simulation scenario played in Spanish by keyboard, its model speaking Spanish at
+// the bedside, on the board and in the debrief's chart.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -108,6 +108,13 @@ const models = {
     said: ["#line-headline", /: \d+ buenas de \d+ pedidas, /],
     chart: /^La línea durante tu turno/,
     summary: /^La línea hizo \d+ piezas buenas de un pedido de \d+ y terminó \d+ por (delante|detrás) del ritmo del pedido/,
+  },
+  business: {
+    scenarios: ["management/food-truck-first-week", "management/school-store-spirit-week"],
+    heading: ["#business-board-heading", "Tablero del negocio"],
+    said: ["#business-headline", /^El (lunes|martes|miércoles|jueves|viernes), .* en el banco; una (ganancia|pérdida) de /],
+    chart: /^El negocio durante tu partida/,
+    summary: /^El dinero pasó de \$[\d,]+\.\d\d a −?\$[\d,]+\.\d\d/,
   },
 };
 
