@@ -174,7 +174,7 @@ mod tests {
         put("firstshift_checker_bg.0123456789abcdef.wasm", 5000);
         put("scenarios/a/small.scenario.json", 30);
         put("scenarios/a/large.es.scenario.json", 70);
-        put("scenarios/a/large.es.ron", 900);
+        put("scenarios/a/large.ron", 900);
         let sizes = measure(&site).unwrap();
         let _ = std::fs::remove_dir_all(&site);
         assert_eq!(sizes.first_choice_brotli, 100 + 200 + 300 + 400 + 500 + 70);

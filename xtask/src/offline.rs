@@ -2,10 +2,10 @@
 //!
 //! The worker (`web/static/sw.js`) keeps every file a student needs to play a
 //! built-in scenario: the page, its scripts, styles, the wasm, the catalog and
-//! every scenario with its translations. The guides (`docs/`), the host side of
-//! the embedding protocol and the developer's live-reload script are left out.
-//! The version is a hash of the files' names and contents, so any change installs
-//! a new cache and nothing stale is kept.
+//! every scenario with its compiled translations. The guides (`docs/`), the host
+//! side of the embedding protocol and the developer's live-reload script are left
+//! out. The version is a hash of the files' names and contents, so any change
+//! installs a new cache and nothing stale is kept.
 
 use std::path::Path;
 
@@ -63,7 +63,7 @@ mod tests {
             "index.html",
             "firstshift_web_bg.wasm",
             "scenarios/index.json",
-            "scenarios/a/b.es.ron",
+            "scenarios/a/b.es.scenario.json",
         ] {
             assert!(is_kept(kept), "{kept}");
         }

@@ -146,10 +146,10 @@ pub fn publish_scenarios(site: &Path, strict: bool) -> Result<(), String> {
                 .to_string_lossy()
                 .replace('\\', "/");
             if let FileKind::Translation(language) = kind {
-                // A translation: copied for the player, checked once its scenario is in.
-                let out = target.join(&relative);
-                std::fs::create_dir_all(out.parent().unwrap()).map_err(|e| e.to_string())?;
-                std::fs::copy(&path, &out).map_err(|e| e.to_string())?;
+                // A translation: checked once its scenario is in, and published
+                // only as the compiled, translated scenario. The player never reads
+                // the translation file itself, so it is not copied: it would cost
+                // the site and every offline cache its bytes for nothing.
                 let scenario = relative.replace(&format!(".{language}.ron"), ".ron");
                 translations.push((scenario, language.to_string(), path.clone()));
                 continue;
