@@ -1,0 +1,91 @@
+//! `firstshift-server`: serves the run API on one address over one database.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+use firstshift_server::{AppState, Library, Runs, Store, router};
+
+/// The FirstShift server. With no options it keeps its data in `firstshift.db`
+/// (created if missing) and listens on 127.0.0.1:8090.
+#[derive(Debug, Parser)]
+#[command(name = "firstshift-server", version)]
+struct Args {
+    /// `sqlite://FILE` (created if missing) or `postgres://USER:PASSWORD@HOST/DATABASE`.
+    #[arg(long, default_value = "sqlite://firstshift.db")]
+    database: String,
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8090")]
+    listen: SocketAddr,
+    /// The folder of scenarios the server runs and scores (the player's built-in ones).
+    #[arg(long, default_value = "scenarios")]
+    scenarios: PathBuf,
+    /// Let anyone who can reach the server start a run, without a course launch:
+    /// for trying the server out and for the benchmark, never for a class.
+    #[arg(long)]
+    open: bool,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = Args::parse();
+    match serve(args).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("firstshift-server: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(args: Args) -> Result<(), String> {
+    let loaded = Library::load(&args.scenarios)?;
+    for (path, why) in &loaded.left_out {
+        eprintln!("firstshift-server: left out {}: {why}", path.display());
+    }
+    let store = Store::open(&args.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    let scenarios = loaded.library.len();
+    let runs = Runs::new(store, Arc::new(loaded.library));
+    let app = router(AppState {
+        runs,
+        open: args.open,
+    });
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    // One line a script (or a test) can wait for.
+    eprintln!(
+        "firstshift-server: listening on http://{address} ({scenarios} scenarios, {})",
+        redacted(&args.database)
+    );
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// The database address without its password, for the log.
+fn redacted(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.find(':') {
+                Some(colon) => format!(
+                    "{}{}:…{}",
+                    &url[..scheme + 3],
+                    &credentials[..colon],
+                    &url[at..]
+                ),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
