@@ -16,6 +16,7 @@ mod offline;
 mod package;
 mod player_words;
 mod serve;
+mod server;
 mod wasm_size;
 mod web;
 
@@ -169,6 +170,8 @@ fn test(quick: bool) -> Result<(), String> {
             ]),
         )?;
     }
+    // The server's tests start PostgreSQL clusters of their own.
+    server::ensure_postgresql()?;
     run(
         "unit and integration tests",
         cargo().args(["test", "--workspace"]),
