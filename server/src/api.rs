@@ -27,6 +27,11 @@ pub struct AppState {
     /// trying the server out and for `cargo xtask bench-server`. Otherwise a run
     /// starts only from a course's launch.
     pub open: bool,
+    /// The address students and platforms reach this server at (no trailing
+    /// `/`): where the player is, and the LTI launch's `redirect_uri`.
+    pub public_url: String,
+    /// The platforms' public keys, cached.
+    pub keys: Arc<crate::lti::keys::PlatformKeys>,
 }
 
 /// A request body is a few hundred bytes; anything much larger is not ours.
@@ -39,6 +44,11 @@ pub fn router(state: AppState) -> Router {
         .route("/api/runs/{id}", get(run_state))
         .route("/api/runs/{id}/choices", post(post_choice))
         .route("/api/runs/{id}/clock", post(post_clock))
+        .route(
+            "/lti/login",
+            get(crate::lti::login_get).post(crate::lti::login_post),
+        )
+        .route("/lti/launch", post(crate::lti::launch))
         .fallback(|| async {
             refusal(
                 StatusCode::NOT_FOUND,
@@ -52,7 +62,7 @@ pub fn router(state: AppState) -> Router {
 
 type Shared = State<Arc<AppState>>;
 
-fn now_ms() -> i64 {
+pub(crate) fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64)

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
+use firstshift_server::store::Platform;
 use firstshift_server::{AppState, Library, Runs, Store, router};
 
 /// The FirstShift server. With no options it keeps its data in `firstshift.db`
@@ -13,6 +14,8 @@ use firstshift_server::{AppState, Library, Runs, Store, router};
 #[derive(Debug, Parser)]
 #[command(name = "firstshift-server", version)]
 struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// `sqlite://FILE` (created if missing) or `postgres://USER:PASSWORD@HOST/DATABASE`.
     #[arg(long, default_value = "sqlite://firstshift.db")]
     database: String,
@@ -26,6 +29,39 @@ struct Args {
     /// for trying the server out and for the benchmark, never for a class.
     #[arg(long)]
     open: bool,
+    /// The address students and LMSs reach this server at, if not `http://` and
+    /// the listening address (behind a proxy: `https://firstshift.district.org`).
+    #[arg(long)]
+    public_url: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Registers an LMS (an LTI 1.3 platform), or updates its addresses, with the
+    /// values its administrator's page shows for the FirstShift tool.
+    RegisterPlatform {
+        /// The platform's issuer (`iss`), such as `https://canvas.instructure.com`.
+        #[arg(long)]
+        issuer: String,
+        /// The client id the platform gave FirstShift.
+        #[arg(long)]
+        client_id: String,
+        /// The platform's OIDC authorisation address ("authentication request URL").
+        #[arg(long)]
+        auth_login_url: String,
+        /// The platform's public keyset address ("public keyset URL").
+        #[arg(long)]
+        jwks_url: String,
+        /// The platform's access-token address ("access token URL").
+        #[arg(long)]
+        token_url: String,
+        /// A deployment id the platform gave (repeat for several).
+        #[arg(long = "deployment", required = true)]
+        deployments: Vec<String>,
+        /// A name for the administrator's lists.
+        #[arg(long, default_value = "LMS")]
+        name: String,
+    },
 }
 
 #[tokio::main]
@@ -41,6 +77,40 @@ async fn main() -> ExitCode {
 }
 
 async fn serve(args: Args) -> Result<(), String> {
+    if let Some(Command::RegisterPlatform {
+        issuer,
+        client_id,
+        auth_login_url,
+        jwks_url,
+        token_url,
+        deployments,
+        name,
+    }) = args.command
+    {
+        let store = Store::open(&args.database)
+            .await
+            .map_err(|e| e.to_string())?;
+        let platform = Platform {
+            issuer,
+            client_id,
+            auth_login_url,
+            jwks_url,
+            token_url,
+            name,
+        };
+        store
+            .register_platform(&platform, &deployments)
+            .await
+            .map_err(|e| e.to_string())?;
+        eprintln!(
+            "firstshift-server: registered {} ({}, client id {}) with {} deployment(s)",
+            platform.name,
+            platform.issuer,
+            platform.client_id,
+            deployments.len()
+        );
+        return Ok(());
+    }
     let loaded = Library::load(&args.scenarios)?;
     for (path, why) in &loaded.left_out {
         eprintln!("firstshift-server: left out {}: {why}", path.display());
@@ -50,14 +120,21 @@ async fn serve(args: Args) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let scenarios = loaded.library.len();
     let runs = Runs::new(store, Arc::new(loaded.library));
-    let app = router(AppState {
-        runs,
-        open: args.open,
-    });
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let public_url = args
+        .public_url
+        .unwrap_or_else(|| format!("http://{address}"))
+        .trim_end_matches('/')
+        .to_string();
+    let app = router(AppState {
+        runs,
+        open: args.open,
+        public_url,
+        keys: Default::default(),
+    });
     // One line a script (or a test) can wait for.
     eprintln!(
         "firstshift-server: listening on http://{address} ({scenarios} scenarios, {})",

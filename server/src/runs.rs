@@ -14,7 +14,7 @@ use firstshift_sims::{Scenario, Session};
 use serde::{Deserialize, Serialize};
 
 use crate::library::Library;
-use crate::store::{ChoiceRow, Finished, Recorded, RunRow, Store, StoreError};
+use crate::store::{ChoiceRow, Finished, Placement, Recorded, RunRow, Store, StoreError};
 use crate::token;
 
 /// The run service, over a store and the scenarios it can run.
@@ -33,6 +33,13 @@ pub struct Started {
     pub seed: u64,
     pub scenario: String,
     pub language: String,
+}
+
+/// A launch's run: a new one, or the student's unfinished one going on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Launched {
+    pub run: Started,
+    pub resumed: bool,
 }
 
 /// A choice as the player posts it: its place in the run (0 for the first), where
@@ -193,9 +200,71 @@ impl Runs {
                 started_at: now,
                 clock: 0,
                 finished: None,
+                placement_id: None,
+                student_id: None,
             })
             .await?;
         Ok(started)
+    }
+
+    /// A student's launch of a placement: their unfinished run there goes on
+    /// (from whatever device launches it; the new token replaces the old), or a
+    /// new run begins.
+    pub async fn launch(
+        &self,
+        placement: &Placement,
+        student_id: &str,
+        language: &str,
+        now: i64,
+    ) -> Result<Launched, RunError> {
+        let scenario = self
+            .library
+            .get(&placement.scenario)
+            .ok_or_else(|| RunError::NoSuchScenario(placement.scenario.clone()))?;
+        let token = token::random_text(32);
+        if let Some(run) = self.store.unfinished_run(&placement.id, student_id).await?
+            && run.scenario_hash == hash_of(scenario)
+        {
+            self.store
+                .set_token_hash(&run.id, &token::hash(&token))
+                .await?;
+            return Ok(Launched {
+                run: Started {
+                    id: run.id,
+                    token,
+                    seed: run.seed,
+                    scenario: run.scenario,
+                    language: run.language,
+                },
+                resumed: true,
+            });
+        }
+        let started = Started {
+            id: token::random_text(16),
+            token,
+            seed: token::random_seed(),
+            scenario: scenario.id.clone(),
+            language: language.to_string(),
+        };
+        self.store
+            .insert_run(&RunRow {
+                id: started.id.clone(),
+                token_hash: token::hash(&started.token),
+                scenario: scenario.id.clone(),
+                scenario_hash: hash_of(scenario),
+                language: started.language.clone(),
+                seed: started.seed,
+                started_at: now,
+                clock: 0,
+                finished: None,
+                placement_id: Some(placement.id.clone()),
+                student_id: Some(student_id.to_string()),
+            })
+            .await?;
+        Ok(Launched {
+            run: started,
+            resumed: false,
+        })
     }
 
     /// Keeps a choice if it is the next one and the run can take it. The same

@@ -102,7 +102,10 @@ async fn a_killed_server_loses_no_acknowledged_choice(database: &str) {
         task.await.unwrap();
     }
     let acknowledged = acknowledged.lock().unwrap().clone();
-    eprintln!("killed with {} of {total} choices acknowledged", acknowledged.iter().sum::<usize>());
+    eprintln!(
+        "killed with {} of {total} choices acknowledged",
+        acknowledged.iter().sum::<usize>()
+    );
     assert!(
         acknowledged.iter().sum::<usize>() < total,
         "the server finished before it was killed"

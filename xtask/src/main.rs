@@ -55,6 +55,13 @@ enum Chore {
     /// Measures the player in headless Chromium: wasm and site size, and the time
     /// from navigation to the first clickable choice (median of 5).
     BenchWeb,
+    /// Simulated students posting choices to a release build of the server, on
+    /// SQLite and PostgreSQL: choices per second and latency (target/bench-server.md).
+    BenchServer {
+        /// How many students post at once.
+        #[arg(long, default_value_t = 500)]
+        students: usize,
+    },
     /// Runs the criterion benchmarks.
     Bench,
     /// Explores the property tests with random seeds until the time is up (CI runs
@@ -94,6 +101,7 @@ fn main() -> ExitCode {
             frame_ancestors,
         } => web::build().and_then(|site| serve::serve_forever(&site, port, &frame_ancestors)),
         Chore::BenchWeb => e2e::bench_web(),
+        Chore::BenchServer { students } => server::bench_server(students),
         Chore::E2e { tests } => web::build().and_then(|site| {
             package::smoke_test()?;
             e2e::run_browser_tests(&site, &tests)

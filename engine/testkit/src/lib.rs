@@ -9,6 +9,8 @@
 //! and runs [`FUZZ_CASES_ENV`] cases, and a failure is written to the regressions file
 //! for a developer to commit with its fix.
 
+pub mod postgres;
+
 use std::io::Write;
 
 use proptest::test_runner::{Config, FileFailurePersistence, RngSeed};

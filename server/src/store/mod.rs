@@ -11,6 +11,9 @@ use std::time::Duration;
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Row};
 
+mod lti;
+pub use lti::{LoginRow, Placement, Platform};
+
 /// The migrations, embedded in the binary and applied at start-up.
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -38,6 +41,9 @@ pub struct RunRow {
     pub started_at: i64,
     pub clock: u64,
     pub finished: Option<Finished>,
+    /// The placement and student of a launched run; neither for an `--open` one.
+    pub placement_id: Option<String>,
+    pub student_id: Option<String>,
 }
 
 /// How a run ended: when the server saw it, at which ending, and the score report
@@ -191,8 +197,9 @@ impl Store {
 
     pub async fn insert_run(&self, run: &RunRow) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO runs (id, token_hash, scenario, scenario_hash, language, seed, started_at, clock)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO runs (id, token_hash, scenario, scenario_hash, language, seed, started_at, clock,
+                               placement_id, student_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(&run.id)
         .bind(&run.token_hash)
@@ -202,6 +209,8 @@ impl Store {
         .bind(to_db(run.seed))
         .bind(run.started_at)
         .bind(to_db(run.clock))
+        .bind(run.placement_id.as_deref())
+        .bind(run.student_id.as_deref())
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -210,34 +219,47 @@ impl Store {
     pub async fn run(&self, id: &str) -> Result<Option<RunRow>, StoreError> {
         let row = sqlx::query(
             "SELECT id, token_hash, scenario, scenario_hash, language, seed, started_at, clock,
-                    finished_at, ending, score_report
+                    finished_at, ending, score_report, placement_id, student_id
              FROM runs WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let finished_at: Option<i64> = row.try_get("finished_at")?;
-        let ending: Option<String> = row.try_get("ending")?;
-        let score_report: Option<String> = row.try_get("score_report")?;
-        Ok(Some(RunRow {
-            id: row.try_get("id")?,
-            token_hash: row.try_get("token_hash")?,
-            scenario: row.try_get("scenario")?,
-            scenario_hash: row.try_get("scenario_hash")?,
-            language: row.try_get("language")?,
-            seed: from_db(row.try_get("seed")?),
-            started_at: row.try_get("started_at")?,
-            clock: from_db(row.try_get("clock")?),
-            finished: match (finished_at, ending, score_report) {
-                (Some(at), Some(ending), Some(score_report)) => Some(Finished {
-                    at,
-                    ending,
-                    score_report,
-                }),
-                _ => None,
-            },
-        }))
+        run_row(&row)
+    }
+
+    /// The newest run a student has not finished in a placement, if any.
+    pub async fn unfinished_run(
+        &self,
+        placement_id: &str,
+        student_id: &str,
+    ) -> Result<Option<RunRow>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, token_hash, scenario, scenario_hash, language, seed, started_at, clock,
+                    finished_at, ending, score_report, placement_id, student_id
+             FROM runs WHERE placement_id = $1 AND student_id = $2 AND finished_at IS NULL
+             ORDER BY started_at DESC LIMIT 1",
+        )
+        .bind(placement_id)
+        .bind(student_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some(row) => run_row(&row),
+            None => Ok(None),
+        }
+    }
+
+    /// Gives a run a new token (a new launch takes the run over; the old token
+    /// stops working).
+    pub async fn set_token_hash(&self, run_id: &str, token_hash: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE runs SET token_hash = $1 WHERE id = $2")
+            .bind(token_hash)
+            .bind(run_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// A run's choices, in order.
@@ -341,6 +363,32 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+fn run_row(row: &sqlx::any::AnyRow) -> Result<Option<RunRow>, StoreError> {
+    let finished_at: Option<i64> = row.try_get("finished_at")?;
+    let ending: Option<String> = row.try_get("ending")?;
+    let score_report: Option<String> = row.try_get("score_report")?;
+    Ok(Some(RunRow {
+        id: row.try_get("id")?,
+        token_hash: row.try_get("token_hash")?,
+        scenario: row.try_get("scenario")?,
+        scenario_hash: row.try_get("scenario_hash")?,
+        language: row.try_get("language")?,
+        seed: from_db(row.try_get("seed")?),
+        started_at: row.try_get("started_at")?,
+        clock: from_db(row.try_get("clock")?),
+        finished: match (finished_at, ending, score_report) {
+            (Some(at), Some(ending), Some(score_report)) => Some(Finished {
+                at,
+                ending,
+                score_report,
+            }),
+            _ => None,
+        },
+        placement_id: row.try_get("placement_id")?,
+        student_id: row.try_get("student_id")?,
+    }))
 }
 
 /// Whole numbers the server keeps are below 2^63 (seeds below 2^53, simulated
