@@ -32,13 +32,17 @@ pub struct AppState {
     pub public_url: String,
     /// The platforms' public keys, cached.
     pub keys: Arc<crate::lti::keys::PlatformKeys>,
+    /// The built player (`cargo xtask build-web`'s `target/web`), served at `/`
+    /// so a launch opens it on this server's origin; none for an API alone.
+    pub site: Option<std::path::PathBuf>,
 }
 
 /// A request body is a few hundred bytes; anything much larger is not ours.
 const BODY_LIMIT: usize = 16 * 1024;
 
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let site = state.site.clone();
+    let api = Router::new()
         .route("/api/health", get(health))
         .route("/api/runs", post(start_run))
         .route("/api/runs/{id}", get(run_state))
@@ -49,15 +53,25 @@ pub fn router(state: AppState) -> Router {
             get(crate::lti::login_get).post(crate::lti::login_post),
         )
         .route("/lti/launch", post(crate::lti::launch))
-        .fallback(|| async {
-            refusal(
-                StatusCode::NOT_FOUND,
-                "not-found",
-                "there is nothing at this address on the FirstShift server".into(),
-            )
-        })
+        .route("/api/{*rest}", get(not_found).post(not_found))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .with_state(Arc::new(state))
+        .with_state(Arc::new(state));
+    match site {
+        Some(site) => api.fallback_service(
+            tower_http::services::ServeDir::new(site)
+                .precompressed_br()
+                .precompressed_gzip(),
+        ),
+        None => api.fallback(not_found),
+    }
+}
+
+async fn not_found() -> Response {
+    refusal(
+        StatusCode::NOT_FOUND,
+        "not-found",
+        "there is nothing at this address on the FirstShift server".into(),
+    )
 }
 
 type Shared = State<Arc<AppState>>;

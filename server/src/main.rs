@@ -33,6 +33,10 @@ struct Args {
     /// the listening address (behind a proxy: `https://firstshift.district.org`).
     #[arg(long)]
     public_url: Option<String>,
+    /// The built player to serve at `/` (`cargo xtask build-web` writes
+    /// `target/web`), so an LMS launch opens it on this server.
+    #[arg(long)]
+    site: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -134,6 +138,7 @@ async fn serve(args: Args) -> Result<(), String> {
         open: args.open,
         public_url,
         keys: Default::default(),
+        site: args.site,
     });
     // One line a script (or a test) can wait for.
     eprintln!(

@@ -62,6 +62,7 @@ pub async fn serve_here(database: &str, open: bool) -> String {
         open,
         public_url: format!("http://{address}"),
         keys: Default::default(),
+        site: None,
     });
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     format!("http://{address}")
