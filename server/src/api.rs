@@ -218,14 +218,17 @@ fn run_refusal(error: RunError) -> Response {
         }
         RunError::Store(_) => (StatusCode::SERVICE_UNAVAILABLE, "database-failed"),
     };
-    let mut response = refusal(status, code, error.to_string());
+    let message = error.to_string();
     if let RunError::OutOfOrder { expected, .. } = error {
-        // The player's queue resends from here.
+        // The player's outbox resends from here.
+        let body = json!({ "error": { "code": code, "message": message, "expected": expected } });
+        let mut response = (status, Json(body)).into_response();
         response
             .headers_mut()
             .insert("x-firstshift-expected", expected.into());
+        return response;
     }
-    response
+    refusal(status, code, message)
 }
 
 fn bad_body(rejection: JsonRejection) -> Response {

@@ -22,6 +22,58 @@ use crate::token;
 pub struct Runs {
     store: Store,
     library: Arc<Library>,
+    sessions: Arc<SessionCache>,
+}
+
+/// The sessions this process last replayed, so that the next choice of a run
+/// costs one step instead of a replay of the whole run. Only a cache: an entry is
+/// used only when it holds exactly the choices and clock the database holds now
+/// (another process may have taken a choice since), and a replay in steps is the
+/// same run as one replay (the session's invariant, tested in
+/// `engine/scenario/tests/determinism.rs`).
+#[derive(Debug, Default)]
+struct SessionCache {
+    entries: std::sync::Mutex<std::collections::HashMap<String, Cached>>,
+}
+
+#[derive(Debug, Clone)]
+struct Cached {
+    choices: usize,
+    clock: u64,
+    session: Session,
+}
+
+/// Enough for every student of a district's busiest hour; past it the cache
+/// starts again (a miss costs one replay).
+const CACHED_SESSIONS: usize = 4096;
+
+impl SessionCache {
+    fn get(&self, run: &str, choices: usize, clock: u64) -> Option<Session> {
+        let entries = self
+            .entries
+            .lock()
+            .expect("the session cache is never poisoned");
+        let cached = entries.get(run)?;
+        (cached.choices == choices && cached.clock == clock).then(|| cached.session.clone())
+    }
+
+    fn put(&self, run: &str, choices: usize, clock: u64, session: &Session) {
+        let mut entries = self
+            .entries
+            .lock()
+            .expect("the session cache is never poisoned");
+        if entries.len() >= CACHED_SESSIONS && !entries.contains_key(run) {
+            entries.clear();
+        }
+        entries.insert(
+            run.to_string(),
+            Cached {
+                choices,
+                clock,
+                session: session.clone(),
+            },
+        );
+    }
 }
 
 /// A run just begun: its id, the bearer token its player posts with (shown once,
@@ -160,7 +212,11 @@ impl From<StoreError> for RunError {
 
 impl Runs {
     pub fn new(store: Store, library: Arc<Library>) -> Runs {
-        Runs { store, library }
+        Runs {
+            store,
+            library,
+            sessions: Arc::default(),
+        }
     }
 
     pub fn library(&self) -> &Library {
@@ -298,12 +354,18 @@ impl Runs {
             });
         }
         let scenario = self.scenario_of(&run)?;
-        let entries = kept.iter().map(entry).chain([TranscriptEntry {
+        let new = TranscriptEntry {
             step: posted.step.clone(),
             choice: posted.choice.clone(),
             at: posted.at,
-        }]);
-        let session = replay(&scenario, &run, entries.collect(), posted.at)?;
+        };
+        let session = match self.sessions.get(run_id, kept.len(), run.clock) {
+            Some(session) => one_more(session, &new)?,
+            None => {
+                let entries = kept.iter().map(entry).chain([new]);
+                replay(&scenario, &run, entries.collect(), posted.at)?
+            }
+        };
         let finished = finish(&session, now);
         let row = ChoiceRow {
             position: posted.position,
@@ -317,11 +379,15 @@ impl Runs {
             .record_choice(run_id, &row, finished.as_ref())
             .await?
         {
-            Recorded::Kept => Ok(Acknowledged {
-                choices: expected + 1,
-                clock: run.clock.max(posted.at),
-                result: result_of(finished.as_ref()),
-            }),
+            Recorded::Kept => {
+                self.sessions
+                    .put(run_id, kept.len() + 1, run.clock, &session);
+                Ok(Acknowledged {
+                    choices: expected + 1,
+                    clock: run.clock.max(posted.at),
+                    result: result_of(finished.as_ref()),
+                })
+            }
             // Another request (a retry, or another process) kept this place first:
             // answer as if this one were the retry.
             Recorded::PlaceTaken => {
@@ -359,6 +425,7 @@ impl Runs {
         self.store
             .advance_clock(run_id, clock, finished.as_ref())
             .await?;
+        self.sessions.put(run_id, kept.len(), clock, &session);
         Ok(Acknowledged {
             choices,
             clock,
@@ -432,6 +499,36 @@ impl Runs {
         }
         Ok(scenario.clone())
     }
+}
+
+/// The session one choice on, exactly as a replay takes it: time passes to the
+/// choice first (a rule may move the story), then the choice must be offered at
+/// the step it was made at.
+fn one_more(mut session: Session, entry: &TranscriptEntry) -> Result<Session, RunError> {
+    let does_not_fit = |e: firstshift_core::ChoiceError| RunError::DoesNotFit(e.to_string());
+    if entry.at > session.horizon() {
+        return Err(RunError::DoesNotFit(
+            ReplayError::PastHorizon {
+                claimed: entry.at,
+                horizon: session.horizon(),
+            }
+            .to_string(),
+        ));
+    }
+    if entry.at > session.clock() && !session.is_finished() {
+        session.wait_until(entry.at).map_err(does_not_fit)?;
+    }
+    if entry.step != session.step_id() {
+        return Err(RunError::DoesNotFit(format!(
+            "it was made at step `{}` but the run is at step `{}`",
+            entry.step,
+            session.step_id()
+        )));
+    }
+    session
+        .choose(&entry.choice, entry.at)
+        .map_err(does_not_fit)?;
+    Ok(session)
 }
 
 fn hash_of(scenario: &Scenario) -> String {

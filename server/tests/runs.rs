@@ -134,6 +134,7 @@ async fn every_bad_request_is_refused_in_words_and_changes_nothing() {
     assert_eq!(response.headers()["x-firstshift-expected"], "0");
     let body: serde_json::Value = response.json().await.unwrap();
     assert_eq!(code(&body).as_deref(), Some("out-of-order"));
+    assert_eq!(body["error"]["expected"], 0);
     assert!(
         message(&body).contains("choice #3 arrived before choice #1"),
         "{body}"

@@ -59,17 +59,30 @@ impl Env for Browser {
 /// language preference are in (the page is built in that language). A cmi5 launch
 /// whose LRS address this package may not use is refused with a message.
 pub fn run() {
+    // A FirstShift server's launch: the run comes from the server first.
+    if let Some(params) = crate::server::launched() {
+        wasm_bindgen_futures::spawn_local(async move {
+            match crate::server::connect(params).await {
+                Ok(run) => start_player(false, None, Some(run)),
+                Err(why) => {
+                    crate::i18n::init(None);
+                    dom::show_launch_refused(&why);
+                }
+            }
+        });
+        return;
+    }
     match crate::cmi5::launched() {
-        crate::cmi5::Launched::No => start_player(false, None),
+        crate::cmi5::Launched::No => start_player(false, None, None),
         crate::cmi5::Launched::Refused(why) => {
             crate::i18n::init(None);
             dom::show_launch_refused(&why);
         }
         crate::cmi5::Launched::Yes(params) => wasm_bindgen_futures::spawn_local(async move {
             match crate::cmi5::connect(params).await {
-                Ok(language) => start_player(true, language),
+                Ok(language) => start_player(true, language, None),
                 Err(why) => {
-                    start_player(true, None);
+                    start_player(true, None, None);
                     crate::cmi5::fail(&why);
                 }
             }
@@ -77,7 +90,8 @@ pub fn run() {
     }
 }
 
-fn start_player(cmi5: bool, language: Option<&str>) {
+/// `server_run`: the run a FirstShift server launched, as the server holds it.
+fn start_player(cmi5: bool, language: Option<&str>, server_run: Option<firstshift_core::Transcript>) {
     let language = crate::i18n::init(language);
     // What the URL asks for, decided first, so its files are on their way while
     // the page and the app are built.
@@ -94,7 +108,11 @@ fn start_player(cmi5: bool, language: Option<&str>) {
     hosts.add(crate::lms::ScormHost);
     hosts.add(crate::cmi5::Cmi5Host);
     hosts.add(crate::embed::EmbedHost);
+    hosts.add(crate::server::ServerHost);
     let (mut controller, files) = Controller::new(route, launch, hosts);
+    if let Some(run) = server_run {
+        controller.server_launched(run);
+    }
     for file in files {
         fetch(file);
     }
@@ -105,7 +123,11 @@ fn start_player(cmi5: bool, language: Option<&str>) {
     keyboard_shortcuts();
     // cmi5 when the LMS launched the player with its parameters; SCORM when it
     // finds an API in a parent or opener window; otherwise standalone.
-    if cmi5 {
+    if crate::server::is_active() {
+        let _ = dom::document()
+            .get_element_by_id("app")
+            .map(|a| a.set_attribute("data-server", "on"));
+    } else if cmi5 {
         let _ = dom::document()
             .get_element_by_id("app")
             .map(|a| a.set_attribute("data-lms", "cmi5"));

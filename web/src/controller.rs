@@ -202,6 +202,9 @@ pub struct Launch {
     pub scorm: bool,
     /// The save the SCORM LMS held at launch.
     pub scorm_save: Option<String>,
+    /// A FirstShift server launched the player: the run as the server holds it
+    /// (its seed, and the choices it kept, which the run goes on from).
+    pub server_run: Option<Transcript>,
     /// `?clock=manual`: the clock moves only when the tests say.
     pub manual_clock: bool,
     /// The student's language is not English: scenario text that has no
@@ -267,6 +270,12 @@ impl Controller {
 
     /// A SCORM LMS was found (after start-up, once the page is built): it keeps
     /// the attempt, and `save` is the one it held.
+    /// A server launch: the run starts from the server's seed, or goes on from
+    /// the choices the server holds, and this browser's save is never read.
+    pub fn server_launched(&mut self, run: Transcript) {
+        self.launch.server_run = Some(run);
+    }
+
     pub fn scorm_launched(&mut self, save: Option<String>) {
         self.launch.scorm = true;
         self.launch.scorm_save = save;
@@ -331,6 +340,11 @@ impl Controller {
                 .into_iter()
                 .collect(),
             UiCommand::Choose(_) | UiCommand::ChooseNumber(_) => Vec::new(),
+            // The server keeps the run and its choices cannot be changed: a new
+            // attempt is a new launch from the course (the buttons are hidden).
+            UiCommand::Restart | UiCommand::StartOver if self.launch.server_run.is_some() => {
+                Vec::new()
+            }
             UiCommand::TogglePause if self.screen == Screen::Play => {
                 self.paused = !self.paused;
                 let request = if self.paused {
@@ -512,6 +526,9 @@ impl Controller {
         self.current = Some(Arc::clone(&scenario));
         // Scenario text the student's language does not have is marked English.
         self.content_in_english = self.launch.reads_other_language && !translated;
+        if let Some(run) = self.launch.server_run.clone() {
+            return self.present_server_run(scenario, run);
+        }
         let scorm_save = self.launch.scorm_save.take();
         // An LMS launch never reads this browser's save: it may be another student's.
         let local_save = if self.launch.scorm {
@@ -542,6 +559,33 @@ impl Controller {
             }
             Start::Fresh => self.start_fresh(env),
         }
+    }
+
+    /// The server's run: from its seed, or on from the choices it holds. A run
+    /// of another scenario or version cannot be played here, and says so.
+    fn present_server_run(&mut self, scenario: Arc<Scenario>, run: Transcript) -> Vec<Effect> {
+        let version = format!("{:016x}", scenario.content_hash());
+        if run.scenario != scenario.id || run.scenario_hash != version {
+            return vec![self.draw(Draw::Failed {
+                what: scenario.id.clone(),
+                why: "the server's run is of another version of this scenario; open the activity again from your course".into(),
+            })];
+        }
+        if run.choices.is_empty() {
+            let start = RunRequest::Start {
+                scenario: Arc::clone(&scenario),
+                seed: run.seed,
+            };
+            return self.begin_play(start, scenario, Began::Fresh);
+        }
+        let began = Began::ResumedFromLms {
+            choices: run.choices.len(),
+        };
+        let resume = RunRequest::Resume {
+            scenario: Arc::clone(&scenario),
+            transcript: run,
+        };
+        self.begin_play(resume, scenario, began)
     }
 
     fn start_fresh(&mut self, env: &dyn Env) -> Vec<Effect> {
@@ -801,6 +845,56 @@ mod tests {
             [RunRequest::Resume { .. }]
         ));
         assert_eq!(*heard.0.borrow(), ["began ResumedFromLms { choices: 1 }"]);
+    }
+
+    #[test]
+    fn a_server_launch_plays_the_servers_seed_or_goes_on_from_its_choices() {
+        let scenario = front_desk();
+        let (mut earlier, _) = Session::new(Arc::clone(&scenario), 77).unwrap();
+        let mut env = TestBrowser::default();
+        // This browser's save is never read in a server launch.
+        env.saves.insert(scenario.id.clone(), encode_save(&earlier));
+
+        let launch = Launch {
+            server_run: Some(earlier.transcript()),
+            ..Launch::default()
+        };
+        let (_, effects, heard) = opened(launch, &env);
+        assert!(matches!(
+            run_requests(&effects)[..],
+            [RunRequest::Start { seed: 77, .. }]
+        ));
+        assert_eq!(*heard.0.borrow(), ["began Fresh"]);
+
+        let id = earlier.offered()[0].id.clone();
+        earlier.choose(&id, 5).unwrap();
+        let launch = Launch {
+            server_run: Some(earlier.transcript()),
+            ..Launch::default()
+        };
+        let (controller, effects, heard) = opened(launch, &env);
+        let [RunRequest::Resume { transcript, .. }] = &run_requests(&effects)[..] else {
+            panic!("{effects:?}");
+        };
+        assert_eq!(transcript.seed, 77);
+        assert_eq!(transcript.choices.len(), 1);
+        assert_eq!(*heard.0.borrow(), ["began ResumedFromLms { choices: 1 }"]);
+        // A server's run cannot start again here.
+        let mut controller = controller;
+        for again in [UiCommand::Restart, UiCommand::StartOver] {
+            assert!(controller.update(again, None, &env).is_empty());
+        }
+
+        // A run of another version of the scenario is refused in words.
+        let mut other = earlier.transcript();
+        other.scenario_hash = "0000000000000000".into();
+        let launch = Launch {
+            server_run: Some(other),
+            ..Launch::default()
+        };
+        let (controller, effects, _) = opened(launch, &env);
+        assert!(run_requests(&effects).is_empty());
+        assert_ne!(controller.screen(), Screen::Play);
     }
 
     /// Plays `session` to its end, taking the first choice each time, and hands

@@ -130,6 +130,14 @@ const SPANISH: &[(&str, &str)] = &[
     ("Production board", "Tablero de producción"),
     ("Stations, in flow order", "Estaciones, en orden de flujo"),
     ("Business board", "Tablero del negocio"),
+    (
+        "Your choices are no longer reaching your teacher's server: {}.",
+        "Tus decisiones ya no llegan al servidor de tu docente: {}.",
+    ),
+    (
+        "The server cannot be reached just now. Keep playing: your choices are kept and sent when it can.",
+        "Ahora no se puede conectar con el servidor. Sigue jugando: tus decisiones se guardan y se envían cuando se pueda.",
+    ),
     ("On the shelf", "En el estante"),
     (
         "Each day's figures, and the cash in the bank after it",

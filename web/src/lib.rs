@@ -11,6 +11,7 @@ pub mod command;
 pub mod controller;
 pub mod hosts;
 pub mod opening;
+pub mod outbox;
 pub mod route;
 pub mod rules;
 #[cfg(test)]
@@ -37,6 +38,7 @@ browser_modules!(
     lms,
     profile,
     screens,
+    server,
     sim_panel,
     sims,
     storage,

@@ -43,6 +43,13 @@ fn ensure_npm_packages() -> Result<(), String> {
 pub fn run_browser_tests(site: &Path, only: &[String]) -> Result<(), String> {
     ensure_chromium()?;
     ensure_npm_packages()?;
+    // The server-launch test runs the FirstShift server over the built player
+    // (the same debug build the server's own tests use).
+    run(
+        "build the FirstShift server",
+        // The workspace's features, as `cargo test --workspace` built them: reused, not rebuilt.
+        crate::cargo().args(["build", "--workspace", "--bins"]),
+    )?;
     let addr = serve::spawn(site.to_path_buf(), 0)?;
     let dir = root().join("web/e2e/tests");
     let targets: Vec<std::path::PathBuf> = if only.is_empty() {
@@ -58,6 +65,11 @@ pub fn run_browser_tests(site: &Path, only: &[String]) -> Result<(), String> {
             .env("FIRSTSHIFT_URL", format!("http://{addr}/"))
             .env("CHROMIUM", CHROMIUM)
             .env("FIRSTSHIFT_ROOT", root())
+            .env("FIRSTSHIFT_SITE", site)
+            .env(
+                "FIRSTSHIFT_SERVER_BIN",
+                root().join("target/debug/firstshift-server"),
+            )
             .env(
                 "FIRSTSHIFT_CMI5_SITE",
                 package::unpacked(package::Format::Cmi5),
