@@ -17,11 +17,10 @@ use std::collections::VecDeque;
 use firstshift_lms::cmi5::{Launch, PROGRESS_STATE_ID, Progress};
 use firstshift_lms::cmi5_launch;
 use firstshift_lms::time::{duration_2004, timestamp_2004};
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Reflect};
 use serde_json::{Value, json};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsCast;
 
 use crate::dom::{self, Build, el};
 
@@ -526,7 +525,6 @@ async fn fetch_json(
     auth: Option<&str>,
     body: Option<(&Value, bool)>,
 ) -> Result<Value, String> {
-    let window = web_sys::window().ok_or("no window")?;
     let mut headers = json!({});
     if let Some(auth) = auth {
         headers["Authorization"] = json!(auth);
@@ -541,55 +539,23 @@ async fn fetch_json(
         init["keepalive"] = json!(keepalive && body.len() < KEEPALIVE_BODY_LIMIT);
         init["body"] = json!(body);
     }
-    let init = js_sys::JSON::parse(&init.to_string()).map_err(|_| "bad request")?;
-    let fetch: Function = Reflect::get(&window, &"fetch".into())
-        .map_err(|_| "no fetch")?
-        .dyn_into()
-        .map_err(|_| "no fetch")?;
-    let promise: Promise = fetch
-        .call2(&window, &JsValue::from_str(url), &init)
-        .map_err(|_| format!("{method} {url} could not be sent"))?
-        .dyn_into()
-        .map_err(|_| "fetch gave no promise")?;
-    let response = JsFuture::from(promise)
-        .await
-        .map_err(|_| format!("{method} {url} failed (network or CORS)"))?;
-    let ok = Reflect::get(&response, &"ok".into())
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
-    let status = Reflect::get(&response, &"status".into())
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0);
+    let answer = crate::http::fetch(url, &init).await?;
+    let status = answer.status;
     // The State API answers 404 for a document never stored; an Agent Profile the
     // LMS does not keep (or will not show) is a 403 or a 404, which is no error.
     if method == "GET"
-        && ((status == 404.0 && url.contains("activities/state"))
-            || ((status == 403.0 || status == 404.0) && url.contains("agents/profile")))
+        && ((status == 404 && url.contains("activities/state"))
+            || ((status == 403 || status == 404) && url.contains("agents/profile")))
     {
         return Ok(Value::Null);
     }
-    if !ok {
+    if !answer.ok() {
         return Err(format!("{method} {url} answered {status}"));
     }
-    let text: Function = Reflect::get(&response, &"text".into())
-        .map_err(|_| "no body")?
-        .dyn_into()
-        .map_err(|_| "no body")?;
-    let text = JsFuture::from(
-        text.call0(&response)
-            .map_err(|_| "no body")?
-            .unchecked_into::<Promise>(),
-    )
-    .await
-    .map_err(|_| "the body could not be read")?
-    .as_string()
-    .unwrap_or_default();
-    if text.trim().is_empty() {
+    if answer.text.trim().is_empty() {
         return Ok(Value::Null);
     }
-    serde_json::from_str(&text).map_err(|_| format!("{url} did not answer JSON"))
+    serde_json::from_str(&answer.text).map_err(|_| format!("{url} did not answer JSON"))
 }
 
 /// A random statement id (UUID v4) from the browser's `crypto.randomUUID`.

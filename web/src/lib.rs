@@ -32,6 +32,7 @@ browser_modules!(
     cmi5,
     dom,
     embed,
+    http,
     i18n,
     inbox,
     line_panel,

@@ -12,11 +12,9 @@
 use std::cell::RefCell;
 
 use firstshift_core::Transcript;
-use js_sys::{Function, Promise, Reflect};
 use serde_json::{Value, json};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use crate::dom::{self, Build, el};
 use crate::hosts::{Began, Host};
@@ -206,7 +204,6 @@ async fn request(
     method: &str,
     body: Option<&Value>,
 ) -> Result<(u16, String), String> {
-    let window = web_sys::window().ok_or("no window")?;
     let url = format!("api/runs/{}{path}", params.run);
     let mut init = json!({
         "method": method,
@@ -217,37 +214,8 @@ async fn request(
         init["headers"]["Content-Type"] = json!("application/json");
         init["body"] = json!(body.to_string());
     }
-    let init = js_sys::JSON::parse(&init.to_string()).map_err(|_| "bad request")?;
-    let fetch: Function = Reflect::get(&window, &"fetch".into())
-        .map_err(|_| "no fetch")?
-        .dyn_into()
-        .map_err(|_| "no fetch")?;
-    let promise: Promise = fetch
-        .call2(&window, &JsValue::from_str(&url), &init)
-        .map_err(|_| "the request could not be sent")?
-        .dyn_into()
-        .map_err(|_| "fetch gave no promise")?;
-    let response = JsFuture::from(promise)
-        .await
-        .map_err(|_| "the server could not be reached")?;
-    let status = Reflect::get(&response, &"status".into())
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0) as u16;
-    let text: Function = Reflect::get(&response, &"text".into())
-        .map_err(|_| "no body")?
-        .dyn_into()
-        .map_err(|_| "no body")?;
-    let text = JsFuture::from(
-        text.call0(&response)
-            .map_err(|_| "no body")?
-            .unchecked_into::<Promise>(),
-    )
-    .await
-    .map_err(|_| "the answer could not be read")?
-    .as_string()
-    .unwrap_or_default();
-    Ok((status, text))
+    let answer = crate::http::fetch(&url, &init).await?;
+    Ok((answer.status, answer.text))
 }
 
 /// The server as one of the run's hosts.

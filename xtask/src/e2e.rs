@@ -13,14 +13,20 @@ fn ensure_chromium() -> Result<(), String> {
     if Path::new(CHROMIUM).exists() {
         return Ok(());
     }
+    apt_install("chromium")
+}
+
+/// Installs one of Debian's packages (CI runs as root; nothing else may be
+/// downloaded, so the tests' browser and database come from Debian).
+pub fn apt_install(package: &str) -> Result<(), String> {
     run(
         "apt-get update",
         Command::new("apt-get").args(["update", "-qq"]),
     )?;
     run(
-        "install Debian's chromium",
+        &format!("install Debian's {package}"),
         Command::new("apt-get")
-            .args(["install", "-y", "-qq", "chromium"])
+            .args(["install", "-y", "-qq", package])
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }

@@ -3,7 +3,6 @@
 //! started here and no service is enabled), and `bench-server`.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::run;
 
@@ -15,16 +14,7 @@ pub fn ensure_postgresql() -> Result<(), String> {
     {
         return Ok(());
     }
-    run(
-        "apt-get update",
-        Command::new("apt-get").args(["update", "-qq"]),
-    )?;
-    run(
-        "install Debian's postgresql",
-        Command::new("apt-get")
-            .args(["install", "-y", "-qq", "postgresql"])
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-    )
+    crate::e2e::apt_install("postgresql")
 }
 
 /// The scenarios the benchmark plays: a branching one (the replay is cheap) and
