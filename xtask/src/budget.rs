@@ -42,7 +42,7 @@ const fn limits(s: &Sizes) -> [(&'static str, u64, u64); 5] {
         // The debrief's charts (issue 17, part 4) added about 14 KB brotli more.
         // The server launch (issue 18, part 3: the outbox that posts choices to
         // the FirstShift server, and the launch that reads its run) took it past
-        // 500 KB, to 504.1 KB; the way back is below (the phrasebooks, ~7 KB).
+        // 500 KB, to 503.7 KB; the way back is below (the phrasebooks, ~7 KB).
         (
             "what a student fetches before the first choice, brotli",
             s.first_choice_brotli,
@@ -55,7 +55,7 @@ const fn limits(s: &Sizes) -> [(&'static str, u64, u64); 5] {
         // shipping a model's Spanish inside the compiled Spanish scenario instead
         // would win those bytes back for English readers. The business model's
         // Spanish added 5.0 KB raw / 1.9 KB brotli, and the server launch (issue
-        // 18, part 3) 17.1 KB / 5.2 KB more: 1.786 MB / 484.5 KB.
+        // 18, part 3) 15.6 KB / 4.8 KB more: 1.784 MB / 484.2 KB.
         ("the player's wasm, uncompressed", s.wasm_raw, 1_790_000),
         ("the player's wasm, brotli", s.wasm_brotli, 486_000),
     ]
