@@ -88,10 +88,6 @@ impl Library {
     pub fn is_empty(&self) -> bool {
         self.scenarios.is_empty()
     }
-
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.scenarios.keys().map(String::as_str)
-    }
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

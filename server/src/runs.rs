@@ -87,13 +87,6 @@ pub struct Started {
     pub language: String,
 }
 
-/// A launch's run: a new one, or the student's unfinished one going on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Launched {
-    pub run: Started,
-    pub resumed: bool,
-}
-
 /// A choice as the player posts it: its place in the run (0 for the first), where
 /// and what, and the simulated time it was made at.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -272,7 +265,7 @@ impl Runs {
         student_id: &str,
         language: &str,
         now: i64,
-    ) -> Result<Launched, RunError> {
+    ) -> Result<Started, RunError> {
         let scenario = self
             .library
             .get(&placement.scenario)
@@ -284,15 +277,12 @@ impl Runs {
             self.store
                 .set_token_hash(&run.id, &token::hash(&token))
                 .await?;
-            return Ok(Launched {
-                run: Started {
-                    id: run.id,
-                    token,
-                    seed: run.seed,
-                    scenario: run.scenario,
-                    language: run.language,
-                },
-                resumed: true,
+            return Ok(Started {
+                id: run.id,
+                token,
+                seed: run.seed,
+                scenario: run.scenario,
+                language: run.language,
             });
         }
         let started = Started {
@@ -317,10 +307,7 @@ impl Runs {
                 student_id: Some(student_id.to_string()),
             })
             .await?;
-        Ok(Launched {
-            run: started,
-            resumed: false,
-        })
+        Ok(started)
     }
 
     /// Keeps a choice if it is the next one and the run can take it. The same

@@ -4,16 +4,6 @@
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-pub const MESSAGE_TYPE: &str = "https://purl.imsglobal.org/spec/lti/claim/message_type";
-pub const VERSION: &str = "https://purl.imsglobal.org/spec/lti/claim/version";
-pub const DEPLOYMENT_ID: &str = "https://purl.imsglobal.org/spec/lti/claim/deployment_id";
-pub const TARGET_LINK_URI: &str = "https://purl.imsglobal.org/spec/lti/claim/target_link_uri";
-pub const RESOURCE_LINK: &str = "https://purl.imsglobal.org/spec/lti/claim/resource_link";
-pub const ROLES: &str = "https://purl.imsglobal.org/spec/lti/claim/roles";
-pub const CUSTOM: &str = "https://purl.imsglobal.org/spec/lti/claim/custom";
-pub const LAUNCH_PRESENTATION: &str =
-    "https://purl.imsglobal.org/spec/lti/claim/launch_presentation";
-
 /// The one message this server takes so far: a student opening a placement.
 pub const RESOURCE_LINK_REQUEST: &str = "LtiResourceLinkRequest";
 
@@ -37,8 +27,6 @@ pub struct IdToken {
     pub target_link_uri: Option<String>,
     #[serde(rename = "https://purl.imsglobal.org/spec/lti/claim/resource_link")]
     pub resource_link: Option<ResourceLink>,
-    #[serde(rename = "https://purl.imsglobal.org/spec/lti/claim/roles", default)]
-    pub roles: Vec<String>,
     #[serde(rename = "https://purl.imsglobal.org/spec/lti/claim/custom", default)]
     pub custom: Map<String, Value>,
     #[serde(rename = "https://purl.imsglobal.org/spec/lti/claim/launch_presentation")]
@@ -134,6 +122,11 @@ fn percent_decode(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const TARGET_LINK_URI: &str = "https://purl.imsglobal.org/spec/lti/claim/target_link_uri";
+    const CUSTOM: &str = "https://purl.imsglobal.org/spec/lti/claim/custom";
+    const LAUNCH_PRESENTATION: &str =
+        "https://purl.imsglobal.org/spec/lti/claim/launch_presentation";
 
     fn token(extra: Value) -> IdToken {
         let mut claims = serde_json::json!({

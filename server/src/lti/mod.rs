@@ -216,7 +216,7 @@ async fn launched(state: &AppState, form: Option<LaunchForm>) -> Result<String, 
     let student = store
         .student(&platform.issuer, subject, &token::random_text(16))
         .await?;
-    let launched = state
+    let run = state
         .runs
         .launch(&placement, &student, &claims.language(), now_ms)
         .await
@@ -226,7 +226,6 @@ async fn launched(state: &AppState, form: Option<LaunchForm>) -> Result<String, 
             }
             other => Refusal::Unavailable(other.to_string()),
         })?;
-    let run = launched.run;
     let query = serde_urlencoded::to_string([
         ("scenario", run.scenario.as_str()),
         ("lang", run.language.as_str()),

@@ -141,20 +141,16 @@ impl Store {
             .bind(older_than)
             .execute(&self.pool)
             .await?;
+        // One statement that finds and removes the login: of two requests with
+        // the same state, only one gets the row back.
         let row = sqlx::query(
-            "SELECT state, nonce, issuer, client_id, created_at FROM lti_logins WHERE state = $1",
+            "DELETE FROM lti_logins WHERE state = $1
+             RETURNING state, nonce, issuer, client_id, created_at",
         )
         .bind(state)
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let deleted = sqlx::query("DELETE FROM lti_logins WHERE state = $1")
-            .bind(state)
-            .execute(&self.pool)
-            .await?;
-        if deleted.rows_affected() != 1 {
-            return Ok(None); // another request took it first
-        }
         Ok(Some(LoginRow {
             state: row.try_get("state")?,
             nonce: row.try_get("nonce")?,

@@ -358,11 +358,6 @@ impl Store {
         .await?;
         Ok(())
     }
-
-    /// Closes every connection (the tests' way to stop cleanly).
-    pub async fn close(&self) {
-        self.pool.close().await;
-    }
 }
 
 fn run_row(row: &sqlx::any::AnyRow) -> Result<Option<RunRow>, StoreError> {
